@@ -1,0 +1,72 @@
+package org.testr4j.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** Builds the {@code testr} and {@code subunit} command lines and maps failures to exit codes in one place. */
+final class Commands {
+    private Commands() {}
+
+    static CommandLine subunit() {
+        return subunit(StandardStreams.system());
+    }
+
+    static CommandLine testr() {
+        return testr(StandardStreams.system());
+    }
+
+    static CommandLine subunit(StandardStreams streams) {
+        return configure(new CommandLine(new SubunitCommand(streams)), streams);
+    }
+
+    static CommandLine testr(StandardStreams streams) {
+        return configure(new CommandLine(new TestrCommand(streams)), streams);
+    }
+
+    private static CommandLine configure(CommandLine cli, StandardStreams streams) {
+        cli.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
+        cli.setErr(streams.err());
+        cli.setExecutionExceptionHandler(Commands::handle);
+        cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
+        for (CommandLine each : allOf(cli)) {
+            each.getCommandSpec()
+                    .usageMessage()
+                    .exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.help());
+        }
+        return cli;
+    }
+
+    private static java.util.List<CommandLine> allOf(CommandLine cli) {
+        var all = new java.util.ArrayList<CommandLine>();
+        all.add(cli);
+        cli.getSubcommands().values().forEach(sub -> all.addAll(allOf(sub)));
+        return all;
+    }
+
+    private static int handle(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        String name = cli.getCommandSpec().qualifiedName();
+        if (e instanceof UserException) {
+            err.println(name + ": " + e.getMessage());
+            return ((UserException) e).exitCode();
+        }
+        IOException io = e instanceof IOException
+                ? (IOException) e
+                : e instanceof UncheckedIOException ? ((UncheckedIOException) e).getCause() : null;
+        if (io != null && String.valueOf(io.getMessage()).contains("Broken pipe")) {
+            return 141; // the reader went away (| head): end quietly, as a shell pipeline expects
+        }
+        if (io != null) {
+            err.println(name + ": " + io.getMessage());
+            return ExitCode.BAD_INPUT;
+        }
+        e.printStackTrace(err);
+        err.println(name + ": internal error; please report it with the trace above");
+        return ExitCode.INTERNAL;
+    }
+}

@@ -1,0 +1,93 @@
+package org.testr4j.cli;
+
+import java.io.BufferedInputStream;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.v2.PacketReader;
+import org.testr4j.subunit.v2.StreamItem;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The streams a stream tool reads: the files named on the command line, or standard input.
+ * Corruption is reported on stderr as it is met (source, byte offset, reason) and the good packets
+ * still flow on.
+ */
+final class StreamInput {
+    @Parameters(paramLabel = "FILE", description = "Streams to read (default: standard input; '-' is standard input).")
+    List<Path> files = new ArrayList<>();
+
+    /** How a pass over the inputs went. */
+    record Outcome(long packets, long corrupt) {
+        boolean clean() {
+            return corrupt == 0;
+        }
+    }
+
+    /**
+     * Reads every input into {@code sink}; flushes {@code output} whenever the input goes idle, so
+     * a live pipeline shows each packet as soon as it arrives.
+     */
+    Outcome pump(StandardStreams io, String command, StreamResult sink, Flushable output) throws IOException {
+        long packets = 0;
+        long corrupt = 0;
+        List<Path> sources = files.isEmpty() ? List.of(Path.of("-")) : files;
+        for (Path source : sources) {
+            String label = isStdin(source) ? "<stdin>" : source.toString();
+            try (InputStream in = open(source, io)) {
+                PacketReader reader = PacketReader.lenient(in);
+                for (Optional<StreamItem> next = reader.read(); next.isPresent(); next = reader.read()) {
+                    StreamItem item = next.get();
+                    if (item instanceof StreamItem.Corrupt) {
+                        corrupt++;
+                        report(io.err(), command, label, (StreamItem.Corrupt) item);
+                    } else if (item instanceof StreamItem.Packet) {
+                        packets++;
+                    }
+                    item.deliverTo(sink);
+                    if (output != null && reader.inputIdle()) {
+                        output.flush();
+                    }
+                }
+            }
+        }
+        return new Outcome(packets, corrupt);
+    }
+
+    private static void report(PrintWriter err, String command, String label, StreamItem.Corrupt corrupt) {
+        err.println(command + ": " + label + ": " + corrupt.message());
+    }
+
+    private static boolean isStdin(Path source) {
+        return source.toString().equals("-");
+    }
+
+    private static InputStream open(Path source, StandardStreams io) {
+        if (isStdin(source)) {
+            return new BufferedInputStream(io.in(), 1 << 16) {
+                @Override
+                public void close() {
+                    // standard input stays open for whoever comes next
+                }
+            };
+        }
+        try {
+            if (Files.isDirectory(source)) {
+                throw new UserException("cannot read " + source + ": it is a directory; name a stream file");
+            }
+            return Files.newInputStream(source);
+        } catch (NoSuchFileException e) {
+            throw new UserException("cannot read " + source + ": no such file");
+        } catch (IOException e) {
+            throw new UserException("cannot read " + source + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.testr4j.subunit.process;
+
+import java.io.ByteArrayOutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.testr4j.subunit.Bytes;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.TestStatus;
+
+/**
+ * Assembles each test's events into one {@link TestResult} and hands it on when the test ends.
+ *
+ * <p>This processor buffers by design, but only the tests in progress: a test's attachments are
+ * held from its first event to its final status, then released. Tests are told apart by test id
+ * and route code, so the same test running on two workers is two results. A lone {@code exists}
+ * event is a result of its own. At {@link #stopRun()} every test still open is handed on with
+ * status {@link TestStatus#IN_PROGRESS}: the stream ended before it did. Events without a test id
+ * (output between tests) are not results and are passed over.
+ *
+ * <pre>{@code
+ * List<TestResult> results = new ArrayList<>();
+ * PacketReader.lenient(in).readAll(new TestAssembler(results::add));
+ * }</pre>
+ */
+public final class TestAssembler implements StreamResult {
+    private final Consumer<TestResult> downstream;
+    private final Map<Key, Open> open = new LinkedHashMap<>();
+
+    public TestAssembler(Consumer<TestResult> downstream) {
+        this.downstream = Objects.requireNonNull(downstream, "downstream");
+    }
+
+    /** How many tests have started and not yet ended. */
+    public int inProgress() {
+        return open.size();
+    }
+
+    @Override
+    public void status(Event event) {
+        if (event.testId() == null) {
+            return;
+        }
+        Key key = new Key(event.testId(), event.routeCode());
+        TestStatus status = event.status();
+        if (status == TestStatus.EXISTS && !open.containsKey(key)) {
+            downstream.accept(new TestResult(
+                    event.testId(),
+                    status,
+                    event.tags(),
+                    event.runnable(),
+                    event.routeCode(),
+                    event.timestamp(),
+                    event.timestamp(),
+                    List.of()));
+            return;
+        }
+        Open test = open.computeIfAbsent(key, k -> new Open(event));
+        test.add(event);
+        if (status.isFinal()) {
+            open.remove(key);
+            downstream.accept(test.finish(event));
+        }
+    }
+
+    @Override
+    public void stopRun() {
+        List<Open> unfinished = new ArrayList<>(open.values());
+        open.clear();
+        for (Open test : unfinished) {
+            downstream.accept(test.finish(null));
+        }
+    }
+
+    private record Key(String testId, String routeCode) {}
+
+    /** A test between its first event and its final status. */
+    private static final class Open {
+        private final String testId;
+        private final String routeCode;
+        private final Instant start;
+        private final Map<String, FileParts> files = new LinkedHashMap<>();
+        private Set<String> tags;
+        private boolean runnable;
+        private Instant last;
+
+        Open(Event first) {
+            testId = first.testId();
+            routeCode = first.routeCode();
+            start = first.timestamp();
+            tags = first.tags();
+            runnable = first.runnable();
+        }
+
+        void add(Event event) {
+            if (event.timestamp() != null) {
+                last = event.timestamp();
+            }
+            if (event.status() != TestStatus.NONE) {
+                tags = event.tags();
+                runnable = event.runnable();
+            }
+            if (event.hasFile()) {
+                files.computeIfAbsent(event.fileName(), n -> new FileParts()).add(event);
+            }
+        }
+
+        TestResult finish(Event end) {
+            List<Attachment> attachments = new ArrayList<>(files.size());
+            files.forEach((name, parts) -> attachments.add(parts.toAttachment(name)));
+            TestStatus status = end == null ? TestStatus.IN_PROGRESS : end.status();
+            Instant stop = end == null ? last : end.timestamp() != null ? end.timestamp() : last;
+            return new TestResult(testId, status, tags, runnable, routeCode, start, stop, attachments);
+        }
+    }
+
+    /** The chunks of one file so far. */
+    private static final class FileParts {
+        private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+        private String mimeType;
+
+        void add(Event event) {
+            if (mimeType == null && event.mimeType() != null) {
+                mimeType = event.mimeType();
+            }
+            byte[] bytes = event.fileBytes().toByteArray();
+            content.write(bytes, 0, bytes.length);
+        }
+
+        Attachment toAttachment(String name) {
+            return new Attachment(name, mimeType, Bytes.of(content.toByteArray()));
+        }
+    }
+}
