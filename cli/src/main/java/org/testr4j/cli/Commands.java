@@ -31,7 +31,6 @@ final class Commands {
         cli.setOut(new PrintWriter(new OutputStreamWriter(streams.out(), StandardCharsets.UTF_8), true));
         cli.setErr(streams.err());
         cli.setExecutionExceptionHandler(Commands::handle);
-        cli.setExitCodeExceptionMapper(e -> ExitCode.INTERNAL);
         for (CommandLine each : allOf(cli)) {
             each.getCommandSpec()
                     .usageMessage()
