@@ -10,7 +10,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Read, summarise and convert subunit streams (v2 and v1).",
-        subcommands = {StatsCommand.class, LsCommand.class, ConvertCommand.class})
+        subcommands = {
+            StatsCommand.class,
+            LsCommand.class,
+            ConvertCommand.class,
+            OutputCommand.class,
+            TraceCommand.class
+        })
 final class SubunitCommand implements Runnable {
     private final StandardStreams streams;
 

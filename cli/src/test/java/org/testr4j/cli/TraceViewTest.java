@@ -1,0 +1,149 @@
+package org.testr4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.testr4j.subunit.Bytes;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.TestStatus;
+
+class TraceViewTest {
+    private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
+
+    private final StringWriter text = new StringWriter();
+    private final MutableClock clock = new MutableClock();
+
+    private TraceView view(boolean color, boolean terminal) {
+        return new TraceView(new PrintWriter(text), new TraceView.Style(color, terminal, true, false, 10), clock);
+    }
+
+    private static Event at(String id, TestStatus status, double seconds, String route) {
+        return Event.test(id)
+                .status(status)
+                .routeCode(route)
+                .timestamp(T0.plusMillis((long) (seconds * 1000)))
+                .build();
+    }
+
+    @Test
+    void printsOneLinePerFinishedTestWithWorkerAndDuration() {
+        TraceView view = view(false, false);
+
+        view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "1"));
+        view.status(at("pkg.T.a", TestStatus.SUCCESS, 1.5, "1"));
+        view.stopRun();
+
+        assertThat(text.toString())
+                .startsWith("{1} pkg.T.a [1.500000s] ... ok\n")
+                .contains("Ran: 1 tests in 1.5000 sec.");
+        assertThat(view.wasSuccessful()).isTrue();
+    }
+
+    @Test
+    void showsAFailuresOutputTheMomentItFails() {
+        TraceView view = view(false, false);
+
+        view.status(at("pkg.T.b", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(Event.test("pkg.T.b")
+                .routeCode("0")
+                .file("traceback", Bytes.utf8("Boom\nline 2"))
+                .mimeType("text/plain;charset=utf8")
+                .eof(true)
+                .build());
+        view.status(at("pkg.T.b", TestStatus.FAIL, 0.25, "0"));
+
+        assertThat(text.toString())
+                .contains(
+                        "{0} pkg.T.b [0.250000s] ... FAILED\n\nCaptured traceback:\n~~~~~~~~~~~~~~~~~~~\n    Boom\n    line 2\n");
+        assertThat(view.wasSuccessful()).isFalse();
+    }
+
+    @Test
+    void reportsTestsTheStreamLeftUnfinished() {
+        TraceView view = view(false, false);
+
+        view.status(at("pkg.T.hang", TestStatus.IN_PROGRESS, 0, "2"));
+        view.stopRun();
+
+        assertThat(text.toString())
+                .contains("{2} pkg.T.hang ... DID NOT FINISH")
+                .contains(" - Did not finish: 1");
+        assertThat(view.wasSuccessful()).isFalse();
+    }
+
+    @Test
+    void inALogPrintsAPlainStatusLineAfterAQuietSpell() {
+        TraceView view = view(false, false);
+        view.status(at("pkg.T.slow", TestStatus.IN_PROGRESS, 0, "0"));
+
+        clock.advance(Duration.ofSeconds(10));
+        view.tick();
+        assertThat(text.toString()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(25));
+        view.tick();
+        assertThat(text.toString()).isEqualTo("1 test in progress: {0} pkg.T.slow (35s)\n");
+    }
+
+    @Test
+    void onATerminalRedrawsTheStatusLineInPlaceAndColours() {
+        TraceView view = view(true, true);
+
+        view.status(at("pkg.T.c", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(at("pkg.T.c", TestStatus.SUCCESS, 0.1, "0"));
+
+        assertThat(text.toString()).contains("\r\u001b[K").contains("\u001b[32mok\u001b[0m");
+    }
+
+    @Test
+    void plainOutputHasNoControlCodes() {
+        TraceView view = view(false, false);
+
+        view.status(at("pkg.T.c", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(at("pkg.T.c", TestStatus.SKIP, 0.1, "0"));
+        view.stopRun();
+
+        assertThat(text.toString()).doesNotContain("\u001b").doesNotContain("\r");
+    }
+
+    @Test
+    void listsTheSlowestTestsLongestFirst() {
+        TraceView view = view(false, false);
+        for (int i = 1; i <= 3; i++) {
+            view.status(at("t" + i, TestStatus.IN_PROGRESS, 0, "0"));
+            view.status(at("t" + i, TestStatus.SUCCESS, i, "0"));
+        }
+        view.stopRun();
+
+        assertThat(text.toString()).contains("      3.000s  t3\n      2.000s  t2\n      1.000s  t1\n");
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now = T0;
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
