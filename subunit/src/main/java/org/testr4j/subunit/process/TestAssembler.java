@@ -50,15 +50,9 @@ public final class TestAssembler implements StreamResult {
         Key key = new Key(event.testId(), event.routeCode());
         TestStatus status = event.status();
         if (status == TestStatus.EXISTS && !open.containsKey(key)) {
-            downstream.accept(new TestResult(
-                    event.testId(),
-                    status,
-                    event.tags(),
-                    event.runnable(),
-                    event.routeCode(),
-                    event.timestamp(),
-                    event.timestamp(),
-                    List.of()));
+            Open listed = new Open(event);
+            listed.add(event);
+            downstream.accept(listed.finish(event));
             return;
         }
         Open test = open.computeIfAbsent(key, k -> new Open(event));
@@ -103,8 +97,12 @@ public final class TestAssembler implements StreamResult {
                 last = event.timestamp();
             }
             if (event.status() != TestStatus.NONE) {
-                tags = event.tags();
                 runnable = event.runnable();
+            }
+            // An empty set is how a packet without tags reads, so it does not clear earlier tags:
+            // testtools keeps the most recent tags any event of the test carried.
+            if (!event.tags().isEmpty()) {
+                tags = event.tags();
             }
             if (event.hasFile()) {
                 files.computeIfAbsent(event.fileName(), n -> new FileParts()).add(event);
