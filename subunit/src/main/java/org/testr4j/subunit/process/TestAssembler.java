@@ -63,6 +63,21 @@ public final class TestAssembler implements StreamResult {
         }
     }
 
+    /**
+     * Assembles one test from all its events, the way this class does for a stream: the same rules
+     * for {@link TestFilter}, which buffers events rather than results.
+     *
+     * @param events the test's events in arrival order, {@code end} included; not empty
+     * @param end its final (or lone {@code exists}) event, or null if the stream ended first
+     */
+    static TestResult assemble(List<Event> events, Event end) {
+        Open test = new Open(events.get(0));
+        for (Event event : events) {
+            test.add(event);
+        }
+        return test.finish(end);
+    }
+
     @Override
     public void stopRun() {
         List<Open> unfinished = new ArrayList<>(open.values());
