@@ -14,7 +14,9 @@ import org.testr4j.subunit.TestStatus;
  * <p>Only final status events change, by a derived copy; everything else passes as it is. Put it
  * in front of a {@link TestFilter} so the filter judges the rewritten outcome, as python does.
  * Python also turns a listed test that never finished into an expected failure; this processor
- * does not buffer, so such a test stays unfinished.
+ * does not buffer, so such a test stays unfinished. (The flag cannot be compared with python here:
+ * python-subunit's {@code read_test_list} opens the list in binary mode and strips it with a text
+ * argument, so under Python 3 the flag fails with a {@code TypeError}. This follows its help text.)
  *
  * <pre>{@code
  * StreamResult fixed = new ExpectedFailureFixup(Set.of("pkg.T.known_bug"), filter);
