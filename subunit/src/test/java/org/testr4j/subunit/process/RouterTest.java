@@ -2,6 +2,7 @@ package org.testr4j.subunit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,9 +91,5 @@ class RouterTest implements StreamResultContract {
         routes.put("0", zero);
         routes.put("1", one);
         return new Router(routes, rest);
-    }
-
-    private static org.assertj.core.groups.Tuple tuple(Object... values) {
-        return org.assertj.core.api.Assertions.tuple(values);
     }
 }

@@ -1,8 +1,9 @@
 package org.testr4j.subunit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.testr4j.subunit.Event;
@@ -38,18 +39,19 @@ class StreamsTest {
 
         assertThat(a.events())
                 .extracting(Event::testId, Event::tags, Event::routeCode)
-                .containsExactly(org.assertj.core.api.Assertions.tuple("t", Set.of("ci"), "0"));
+                .containsExactly(tuple("t", Set.of("ci"), "0"));
         assertThat(a.calls()).containsExactly("startRun", "status t", "stopRun");
     }
 
     @Test
-    void discardDropsEverything() {
+    void discardAcceptsARunAndKeepsNothing() {
         StreamResult discard = Streams.discard();
 
-        discard.startRun();
-        discard.status(Event.test("x").build());
-        discard.stopRun();
-
-        assertThat(List.of(discard)).hasSize(1);
+        assertThatCode(() -> {
+                    discard.startRun();
+                    discard.status(Event.test("x").build());
+                    discard.stopRun();
+                })
+                .doesNotThrowAnyException();
     }
 }
