@@ -50,15 +50,9 @@ public final class TestAssembler implements StreamResult {
         Key key = new Key(event.testId(), event.routeCode());
         TestStatus status = event.status();
         if (status == TestStatus.EXISTS && !open.containsKey(key)) {
-            downstream.accept(new TestResult(
-                    event.testId(),
-                    status,
-                    event.tags(),
-                    event.runnable(),
-                    event.routeCode(),
-                    event.timestamp(),
-                    event.timestamp(),
-                    List.of()));
+            Open listed = new Open(event);
+            listed.add(event);
+            downstream.accept(listed.finish(event));
             return;
         }
         Open test = open.computeIfAbsent(key, k -> new Open(event));
@@ -67,6 +61,21 @@ public final class TestAssembler implements StreamResult {
             open.remove(key);
             downstream.accept(test.finish(event));
         }
+    }
+
+    /**
+     * Assembles one test from all its events, the way this class does for a stream: the same rules
+     * for {@link TestFilter}, which buffers events rather than results.
+     *
+     * @param events the test's events in arrival order, {@code end} included; not empty
+     * @param end its final (or lone {@code exists}) event, or null if the stream ended first
+     */
+    static TestResult assemble(List<Event> events, Event end) {
+        Open test = new Open(events.get(0));
+        for (Event event : events) {
+            test.add(event);
+        }
+        return test.finish(end);
     }
 
     @Override
@@ -103,8 +112,12 @@ public final class TestAssembler implements StreamResult {
                 last = event.timestamp();
             }
             if (event.status() != TestStatus.NONE) {
-                tags = event.tags();
                 runnable = event.runnable();
+            }
+            // An empty set is how a packet without tags reads, so it does not clear earlier tags:
+            // testtools keeps the most recent tags any event of the test carried.
+            if (!event.tags().isEmpty()) {
+                tags = event.tags();
             }
             if (event.hasFile()) {
                 files.computeIfAbsent(event.fileName(), n -> new FileParts()).add(event);

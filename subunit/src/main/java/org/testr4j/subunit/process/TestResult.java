@@ -13,7 +13,7 @@ import org.testr4j.subunit.TestStatus;
  *
  * @param testId the test
  * @param status its final status; {@link TestStatus#IN_PROGRESS} if the stream ended before one arrived
- * @param tags the tags of its last status event
+ * @param tags the most recent non-empty tags any of its events carried (testtools' rule)
  * @param runnable whether it can be selected by id
  * @param routeCode the worker route it ran on, or null
  * @param start the timestamp of its first event, or null
