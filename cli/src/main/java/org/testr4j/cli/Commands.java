@@ -20,7 +20,10 @@ final class Commands {
     }
 
     static CommandLine subunit(StandardStreams streams) {
-        return configure(new CommandLine(new SubunitCommand(streams)), streams);
+        CommandLine cli = configure(new CommandLine(new SubunitCommand(streams)), streams);
+        // subunit-tags takes -TAG to mean "remove TAG", not an option.
+        cli.getSubcommands().get("tags").setUnmatchedOptionsArePositionalParams(true);
+        return cli;
     }
 
     static CommandLine testr(StandardStreams streams) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
             LsCommand.class,
             ConvertCommand.class,
             OutputCommand.class,
-            TraceCommand.class
+            TraceCommand.class,
+            FilterCommand.class,
+            TagsCommand.class
         })
 final class SubunitCommand implements Runnable {
     private final StandardStreams streams;
