@@ -1,6 +1,7 @@
 package org.testr4j.subunit.junitxml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testr4j.subunit.DebianOracle;
 import org.testr4j.subunit.ParityStreams;
 import org.testr4j.subunit.v2.PacketReader;
+import org.testr4j.subunit.v2.PacketWriter;
 
 /**
  * Our JUnit XML against Debian's {@code subunit2junitxml}, compared after parsing both: the same
@@ -59,6 +61,34 @@ class JUnitXmlParityIT {
         try (var left = Files.list(tmp)) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
         }
+    }
+
+    @Test
+    void surefireReportsReadByUsComeOutOfSubunit2junitxmlWithTheSameCases() throws Exception {
+        Path reports = Path.of(getClass().getResource("/junitxml/surefire").toURI());
+        Path stream = tmp.resolve("surefire.subunit");
+        try (OutputStream out = Files.newOutputStream(stream);
+                PacketWriter writer = PacketWriter.to(out)) {
+            new JUnitXmlReader().read(List.of(reports), writer);
+        }
+
+        JUnitXml suite = JUnitXml.parse(python(stream));
+
+        assertThat(suite.tests()).isEqualTo(8);
+        assertThat(suite.failures()).isEqualTo(2);
+        assertThat(suite.cases())
+                .extracting(
+                        JUnitXml.Case::classname,
+                        JUnitXml.Case::name,
+                        c -> c.failure() != null,
+                        c -> c.skipped() != null)
+                .contains(
+                        tuple("com.example.calc.CalculatorTest", "subtracts", true, false),
+                        tuple("com.example.calc.CalculatorTest", "multiplies", false, true),
+                        tuple("com.example.calc.CalculatorTest", "parses(String)[1]", false, false),
+                        tuple("com.example.calc.EmptyNameTest", "passes", false, false));
+        assertThat(suite.cases().get(3).failure())
+                .contains("AssertionFailedError: 3 - 1 ==> expected: <1> but was: <2>");
     }
 
     private void assertSameSuite(Path stream) throws Exception {
