@@ -1,0 +1,291 @@
+package org.testr4j.subunit.junitxml;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.process.Attachment;
+import org.testr4j.subunit.process.TestAssembler;
+import org.testr4j.subunit.process.TestResult;
+
+/**
+ * Writes a run as one JUnit XML {@code <testsuite>}, as python-subunit's {@code subunit2junitxml}
+ * does, so Jenkins and GitLab read both the same.
+ *
+ * <p>Each test becomes a {@code <testcase classname name time>}, its id split at the last dot before
+ * any parenthesis ({@link TestCaseName}). Statuses map as python maps them: a failure, an unfinished
+ * test and an unexpected success are {@code <failure>} (the last with type {@code
+ * unittest.case._UnexpectedSuccess} and no body); a skip is {@code <skipped>} with the {@code reason}
+ * attachment or all the attachments as text; an expected failure is written like a success; listed
+ * ({@code exists}) tests are left out. A failure's body is python's: {@code
+ * testtools.testresult.real._StringException: } then every attachment, the {@code traceback} last.
+ * On top of python, text attachments named {@code stdout} and {@code stderr} also go into {@code
+ * <system-out>} and {@code <system-err>}. Times follow python's clock: a test runs from its first
+ * timestamp to its final one, the suite from the earliest timestamp to the last one given; none at
+ * all give {@code 0.000}. Characters XML cannot hold are dropped, as python drops them.
+ *
+ * <p>The suite's counts lead the document but are known only at the end, so test cases are
+ * serialised as they finish into a {@link Spool} — the first 1 MiB in memory, the rest in a
+ * temporary file — and {@link #stopRun()} writes the {@code <testsuite>} start tag and copies them
+ * after it. Memory is bounded by the tests in progress whatever the run's size; the temporary file
+ * is deleted at the end.
+ *
+ * <pre>{@code
+ * JUnitXmlWriter junit = JUnitXmlWriter.to(out);
+ * junit.startRun();
+ * PacketReader.lenient(in).readAll(junit);
+ * junit.stopRun();
+ * // <testsuite errors="0" failures="1" name="" tests="2" time="0.015">
+ * // <testcase classname="pkg.T" name="adds" time="0.001"/> ...
+ * }</pre>
+ */
+public final class JUnitXmlWriter implements StreamResult {
+    static final String STRING_EXCEPTION = "testtools.testresult.real._StringException";
+    static final String UNEXPECTED_SUCCESS = "unittest.case._UnexpectedSuccess";
+    private static final int IN_MEMORY = 1024 * 1024;
+    private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
+    private final OutputStream out;
+    private final Path tempDir;
+    private final int inMemory;
+    private final TestAssembler assembler = new TestAssembler(this::testEnded);
+    private final List<TestResult> unfinished = new ArrayList<>();
+    private Spool cases;
+    private XMLStreamWriter xml;
+    private boolean stopping;
+    private long tests;
+    private long failures;
+    private Long clockMicros; // python's "current time": the last timestamp given, in microseconds
+    private Long runStartMicros;
+
+    private JUnitXmlWriter(OutputStream out, Path tempDir, int inMemory) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.tempDir = tempDir;
+        this.inMemory = inMemory;
+    }
+
+    /** A writer of UTF-8 JUnit XML to {@code out}, spilling to the system's temporary directory. */
+    public static JUnitXmlWriter to(OutputStream out) {
+        return new JUnitXmlWriter(out, null, IN_MEMORY);
+    }
+
+    /** A writer of UTF-8 JUnit XML to {@code out}, spilling to {@code tempDir}. */
+    public static JUnitXmlWriter to(OutputStream out, Path tempDir) {
+        return new JUnitXmlWriter(out, Objects.requireNonNull(tempDir, "tempDir"), IN_MEMORY);
+    }
+
+    /** A writer that keeps at most {@code inMemory} bytes of test cases on the heap, for tests. */
+    static JUnitXmlWriter to(OutputStream out, Path tempDir, int inMemory) {
+        return new JUnitXmlWriter(out, tempDir, inMemory);
+    }
+
+    @Override
+    public void startRun() {
+        closeSpool();
+        cases = new Spool(inMemory, tempDir);
+        try {
+            xml = XML.createXMLStreamWriter(cases, "UTF-8");
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the JDK's StAX writer failed to start", e);
+        }
+        tests = 0;
+        failures = 0;
+        clockMicros = null;
+        runStartMicros = null;
+    }
+
+    @Override
+    public void status(Event event) {
+        if (cases == null) {
+            throw new IllegalStateException("call startRun() before status()");
+        }
+        // python drops "exists" before it assembles tests: a listed test is not a test case
+        if (event.status() != TestStatus.EXISTS) {
+            assembler.status(event);
+        }
+    }
+
+    /** Writes the tests still running (as failures, newest first, like python), then the document. */
+    @Override
+    public void stopRun() {
+        if (cases == null) {
+            throw new IllegalStateException("call startRun() before stopRun()");
+        }
+        stopping = true;
+        assembler.stopRun();
+        stopping = false;
+        for (int i = unfinished.size() - 1; i >= 0; i--) {
+            testEnded(unfinished.get(i));
+        }
+        unfinished.clear();
+        try {
+            xml.flush();
+            writeDocument();
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("writing JUnit XML failed: " + e.getMessage(), e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            closeSpool();
+        }
+    }
+
+    private void writeDocument() throws XMLStreamException, IOException {
+        XMLStreamWriter doc = XML.createXMLStreamWriter(out, "UTF-8");
+        doc.writeStartDocument("UTF-8", "1.0");
+        doc.writeCharacters("\n");
+        doc.writeStartElement("testsuite");
+        doc.writeAttribute("errors", "0");
+        doc.writeAttribute("failures", Long.toString(failures));
+        doc.writeAttribute("name", "");
+        doc.writeAttribute("tests", Long.toString(tests));
+        doc.writeAttribute("time", seconds(runStartMicros, clockMicros));
+        doc.writeCharacters("\n");
+        doc.flush();
+        cases.copyTo(out);
+        doc.writeEndElement();
+        doc.writeCharacters("\n");
+        doc.writeEndDocument();
+        doc.flush();
+        out.flush();
+    }
+
+    private void testEnded(TestResult test) {
+        if (stopping) {
+            unfinished.add(test); // written by stopRun, in python's order
+            return;
+        }
+        boolean ended = test.status() != TestStatus.IN_PROGRESS;
+        if (test.start() != null) {
+            see(test.start());
+        }
+        Long startMicros = clockMicros;
+        if (ended && test.stop() != null) {
+            see(test.stop()); // python ends an unfinished test without a timestamp
+        }
+        tests++;
+        if (test.status() == TestStatus.FAIL
+                || test.status() == TestStatus.IN_PROGRESS
+                || test.status() == TestStatus.UNEXPECTED_SUCCESS) {
+            failures++;
+        }
+        try {
+            writeTestCase(test, seconds(startMicros, clockMicros));
+        } catch (XMLStreamException e) {
+            throw new UncheckedIOException(new IOException("writing JUnit XML failed: " + e.getMessage(), e));
+        }
+    }
+
+    private void writeTestCase(TestResult test, String time) throws XMLStreamException {
+        TestCaseName name = TestCaseName.of(test.testId());
+        List<Attachment> output = new ArrayList<>();
+        for (Attachment a : test.attachments()) {
+            if ((a.name().equals("stdout") || a.name().equals("stderr"))
+                    && ContentType.parse(a.mimeType()).isText()) {
+                output.add(a);
+            }
+        }
+        boolean empty =
+                output.isEmpty() && (test.status() == TestStatus.SUCCESS || test.status() == TestStatus.EXPECTED_FAIL);
+        if (empty) {
+            xml.writeEmptyElement("testcase");
+        } else {
+            xml.writeStartElement("testcase");
+        }
+        xml.writeAttribute("classname", XmlChars.strip(name.classname()));
+        xml.writeAttribute("name", XmlChars.strip(name.name()));
+        xml.writeAttribute("time", time);
+        if (!empty) {
+            xml.writeCharacters("\n");
+            writeOutcome(test);
+            for (Attachment a : output) {
+                xml.writeStartElement(a.name().equals("stdout") ? "system-out" : "system-err");
+                xml.writeCharacters(XmlChars.strip(PythonDetails.text(a, ContentType.parse(a.mimeType()))));
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+            }
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n");
+    }
+
+    private void writeOutcome(TestResult test) throws XMLStreamException {
+        switch (test.status()) {
+            case FAIL:
+            case IN_PROGRESS:
+                String details = PythonDetails.format(test.attachments(), "traceback");
+                xml.writeStartElement("failure");
+                xml.writeAttribute("type", STRING_EXCEPTION);
+                // unittest's _exc_info_to_string for an exception with no traceback
+                xml.writeCharacters(
+                        XmlChars.strip(STRING_EXCEPTION + (details.isEmpty() ? "" : ": " + details) + "\n"));
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+                break;
+            case UNEXPECTED_SUCCESS:
+                xml.writeEmptyElement("failure");
+                xml.writeAttribute("type", UNEXPECTED_SUCCESS);
+                xml.writeCharacters("\n");
+                break;
+            case SKIP:
+                xml.writeStartElement("skipped");
+                xml.writeCharacters(XmlChars.strip(skipReason(test)));
+                xml.writeEndElement();
+                xml.writeCharacters("\n");
+                break;
+            default:
+                break; // success and xfail carry no outcome element
+        }
+    }
+
+    private static String skipReason(TestResult test) {
+        return test.attachment("reason")
+                .filter(reason -> ContentType.parse(reason.mimeType()).isText())
+                .map(reason -> PythonDetails.text(reason, ContentType.parse(reason.mimeType())))
+                // python crashes on a reason that is not text; all the attachments are the next best
+                .orElseGet(() -> PythonDetails.format(test.attachments(), null));
+    }
+
+    private void see(Instant when) {
+        // python keeps microseconds, rounding nanoseconds/1000 half to even as timedelta does
+        long micros = Math.addExact(
+                Math.multiplyExact(when.getEpochSecond(), 1_000_000L), (long) Math.rint(when.getNano() / 1000.0));
+        clockMicros = micros;
+        runStartMicros = runStartMicros == null ? micros : Math.min(runStartMicros, micros);
+    }
+
+    /** python's {@code "%0.3f" % seconds}, seconds built from a timedelta as junitxml does. */
+    static String seconds(Long fromMicros, Long toMicros) {
+        if (fromMicros == null || toMicros == null) {
+            return "0.000";
+        }
+        long delta = toMicros - fromMicros;
+        double seconds = Math.floorDiv(delta, 1_000_000L) + 0.000001 * Math.floorMod(delta, 1_000_000L);
+        return new BigDecimal(seconds).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private void closeSpool() {
+        if (cases != null) {
+            try {
+                cases.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                cases = null;
+                xml = null;
+            }
+        }
+    }
+}
