@@ -35,8 +35,7 @@ public final class TestLister {
         }
         String command = template.listCommand();
         Process p = new ShellCommand(command, directory).start();
-        CompletableFuture<String> stderr =
-                CompletableFuture.supplyAsync(() -> tail(p.getErrorStream()), TestLister::daemon);
+        CompletableFuture<String> stderr = OutputTail.drain(p.getErrorStream(), STDERR_TAIL, "testr-list-stderr");
         byte[] out;
         int status;
         try (InputStream in = p.getInputStream()) {
@@ -54,24 +53,5 @@ public final class TestLister {
                     + ShellCommand.describeExit(status) + "; its stderr ends:\n" + stderr.join());
         }
         return ListedTests.parse(out);
-    }
-
-    private static void daemon(Runnable task) {
-        Thread t = new Thread(task, "testr-list-stderr");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static String tail(InputStream in) {
-        OutputTail tail = new OutputTail(STDERR_TAIL);
-        byte[] buf = new byte[8192];
-        try (in) {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                tail.append(buf, 0, n);
-            }
-        } catch (IOException e) {
-            return tail.text() + "\n(reading stderr failed: " + e.getMessage() + ")";
-        }
-        return tail.text();
     }
 }
