@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -29,8 +30,8 @@ import java.util.regex.Pattern;
  * and in order.
  *
  * <pre>{@code
- * var partitioner = new TimingPartitioner(2, Optional.empty(), times);
- * List<Partition> parts = partitioner.partition(List.of("a", "b", "c"));
+ * var partitioner = new TimingPartitioner(2, times).groupedBy(Pattern.compile("^[^.]+\\."));
+ * List<Partition> parts = partitioner.partition(List.of("a.1", "b.1", "a.2")); // [a.1, a.2], [b.1]
  * }</pre>
  */
 public final class TimingPartitioner {
@@ -39,17 +40,27 @@ public final class TimingPartitioner {
     private final TestTimes times;
 
     /**
+     * A partitioner that schedules every test on its own.
+     *
      * @param workers how many partitions to make, at least 1
-     * @param groupRegex the {@code group_regex}, if any
      * @param times the recorded durations
      */
-    public TimingPartitioner(int workers, Optional<Pattern> groupRegex, TestTimes times) {
+    public TimingPartitioner(int workers, TestTimes times) {
+        this(workers, times, null);
+    }
+
+    private TimingPartitioner(int workers, TestTimes times, Pattern groupRegex) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         this.workers = workers;
-        this.groupRegex = groupRegex.orElse(null);
-        this.times = times;
+        this.times = Objects.requireNonNull(times, "times");
+        this.groupRegex = groupRegex;
+    }
+
+    /** A partitioner like this one that keeps tests together by {@code group_regex}. */
+    public TimingPartitioner groupedBy(Pattern regex) {
+        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"));
     }
 
     /** Partitions {@code testIds} in their listed order. */

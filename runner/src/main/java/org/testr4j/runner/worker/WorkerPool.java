@@ -28,7 +28,7 @@ import org.testr4j.subunit.StreamResult;
  * returned {@link RunOutcome}.
  *
  * <pre>{@code
- * List<Partition> parts = new TimingPartitioner(2, conf.groupRegex(), times).partition(ids);
+ * List<Partition> parts = new TimingPartitioner(2, times).partition(ids);
  * RunOutcome outcome = new WorkerPool(projectDir).run(conf.commandTemplate(List.of()), parts, sink);
  * }</pre>
  */

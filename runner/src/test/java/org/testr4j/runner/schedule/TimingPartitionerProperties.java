@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import net.jqwik.api.ForAll;
@@ -47,7 +46,9 @@ class TimingPartitionerProperties {
             @ForAll @IntRange(min = 1, max = 9) int workers,
             @ForAll boolean grouped) {
         List<String> ids = ids(groups);
-        var p = new TimingPartitioner(workers, grouped ? Optional.of(GROUP) : Optional.empty(), times(ids, millis));
+        var p = grouped
+                ? new TimingPartitioner(workers, times(ids, millis)).groupedBy(GROUP)
+                : new TimingPartitioner(workers, times(ids, millis));
 
         List<Partition> parts = p.partition(ids);
 
@@ -64,7 +65,7 @@ class TimingPartitionerProperties {
             @ForAll @IntRange(min = 1, max = 9) int workers) {
         List<String> ids = keys.stream().map(k -> "t" + k).toList();
         TestTimes times = times(ids, millis);
-        var p = new TimingPartitioner(workers, Optional.empty(), times);
+        var p = new TimingPartitioner(workers, times);
 
         List<Partition> parts = p.partition(ids);
 
@@ -87,7 +88,7 @@ class TimingPartitionerProperties {
             @ForAll boolean shuffled,
             @ForAll long seed) {
         List<String> ids = ids(groups);
-        var p = new TimingPartitioner(workers, Optional.of(GROUP), times(ids, millis));
+        var p = new TimingPartitioner(workers, times(ids, millis)).groupedBy(GROUP);
 
         List<Partition> parts = shuffled ? p.partition(ids, seed) : p.partition(ids);
 
@@ -111,10 +112,11 @@ class TimingPartitionerProperties {
             @ForAll @IntRange(min = 1, max = 9) int workers,
             @ForAll @LongRange(min = Long.MIN_VALUE, max = Long.MAX_VALUE) long seed) {
         List<String> ids = ids(groups);
-        var p = new TimingPartitioner(workers, Optional.of(GROUP), TestTimes.NONE);
+        var p = new TimingPartitioner(workers, TestTimes.NONE).groupedBy(GROUP);
 
         List<Partition> once = p.partition(ids, seed);
-        List<Partition> again = new TimingPartitioner(workers, Optional.of(GROUP), TestTimes.NONE).partition(ids, seed);
+        List<Partition> again =
+                new TimingPartitioner(workers, TestTimes.NONE).groupedBy(GROUP).partition(ids, seed);
 
         assertThat(again).isEqualTo(once);
         List<Partition> unshuffled = p.partition(ids);

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +26,7 @@ class TimingPartitionerTest {
     @Test
     void packsLongestFirstOntoTheLeastLoadedWorker() {
         var times = TestTimes.of(seconds("a", 1, "b", 5, "c", 3, "d", 3, "e", 2));
-        var p = new TimingPartitioner(2, Optional.empty(), times);
+        var p = new TimingPartitioner(2, times);
 
         List<Partition> parts = p.partition(List.of("a", "b", "c", "d", "e"));
 
@@ -39,7 +38,7 @@ class TimingPartitionerTest {
 
     @Test
     void newTestsAreDealtOutRoundRobinAfterTheTimedOnes() {
-        var p = new TimingPartitioner(3, Optional.empty(), TestTimes.of(seconds("t", 9)));
+        var p = new TimingPartitioner(3, TestTimes.of(seconds("t", 9)));
 
         assertThat(ids(p.partition(List.of("n1", "t", "n2", "n3", "n4"))))
                 .containsExactly(List.of("t", "n1", "n4"), List.of("n2"), List.of("n3"));
@@ -47,7 +46,7 @@ class TimingPartitionerTest {
 
     @Test
     void groupsStayTogetherInListedOrder() {
-        var p = new TimingPartitioner(2, Optional.of(Pattern.compile("[^.]+\\.")), TestTimes.NONE);
+        var p = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("[^.]+\\."));
 
         List<Partition> parts = p.partition(List.of("x.1", "y.1", "x.2", "z.1", "y.2", "x.3"));
 
@@ -56,7 +55,7 @@ class TimingPartitionerTest {
 
     @Test
     void aGroupRegexThatDoesNotMatchAtTheStartLeavesTheTestAlone() {
-        var p = new TimingPartitioner(1, Optional.of(Pattern.compile("b")), TestTimes.NONE);
+        var p = new TimingPartitioner(1, TestTimes.NONE).groupedBy(Pattern.compile("b"));
 
         assertThat(p.groupOf("ab")).isEqualTo("ab");
         assertThat(p.groupOf("ba")).isEqualTo("b");
@@ -65,7 +64,7 @@ class TimingPartitionerTest {
     @Test
     void partlyTimedGroupsComeAfterFullyTimedOnes() {
         var times = TestTimes.of(seconds("a.1", 1, "b.1", 4));
-        var p = new TimingPartitioner(2, Optional.of(Pattern.compile("[^.]+\\.")), times);
+        var p = new TimingPartitioner(2, times).groupedBy(Pattern.compile("[^.]+\\."));
 
         // a. is fully timed (1 s) and goes first, b. is partly timed (4 s known) and goes second
         assertThat(ids(p.partition(List.of("b.1", "b.2", "a.1"))))
@@ -74,7 +73,7 @@ class TimingPartitionerTest {
 
     @Test
     void aSeedShufflesEachWorkersGroupsTheSameWayEveryTime() {
-        var p = new TimingPartitioner(2, Optional.of(Pattern.compile("[^.]+\\.")), TestTimes.NONE);
+        var p = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("[^.]+\\."));
         List<String> tests = List.of("a.1", "a.2", "b.1", "c.1", "d.1", "e.1", "f.1", "g.1", "h.1", "i.1");
 
         List<Partition> first = p.partition(tests, 42);
@@ -88,7 +87,7 @@ class TimingPartitionerTest {
 
     @Test
     void moreWorkersThanTestsLeavesSomeEmpty() {
-        List<Partition> parts = new TimingPartitioner(3, Optional.empty(), TestTimes.NONE).partition(List.of("a"));
+        List<Partition> parts = new TimingPartitioner(3, TestTimes.NONE).partition(List.of("a"));
 
         assertThat(parts).extracting(Partition::isEmpty).containsExactly(false, true, true);
         assertThat(parts).extracting(Partition::index).containsExactly(0, 1, 2);
@@ -96,7 +95,7 @@ class TimingPartitionerTest {
 
     @Test
     void refusesZeroWorkers() {
-        assertThatThrownBy(() -> new TimingPartitioner(0, Optional.empty(), TestTimes.NONE))
+        assertThatThrownBy(() -> new TimingPartitioner(0, TestTimes.NONE))
                 .hasMessage("workers must be at least 1, was 0");
     }
 }

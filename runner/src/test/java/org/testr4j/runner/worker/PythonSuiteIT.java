@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +82,11 @@ class PythonSuiteIT {
         CommandTemplate template = conf.commandTemplate(List.of());
 
         List<String> ids = new TestLister(dir).list(template);
-        List<Partition> parts = new TimingPartitioner(2, conf.groupRegex(), TestTimes.NONE).partition(ids);
+        TimingPartitioner partitioner = new TimingPartitioner(2, TestTimes.NONE);
+        List<Partition> parts = conf.groupRegex()
+                .map(partitioner::groupedBy)
+                .orElse(partitioner)
+                .partition(ids);
         Summary ours = new Summary();
         RunOutcome outcome = new WorkerPool(dir).run(template, parts, ours);
 
@@ -121,7 +124,7 @@ class PythonSuiteIT {
         CommandTemplate template = conf.commandTemplate(List.of());
         List<String> ids = new TestLister(dir).list(template);
         String killer = "bsuite.test_kill.TestKill.test_kill_my_worker";
-        List<Partition> parts = new TimingPartitioner(2, Optional.empty(), TestTimes.NONE).partition(ids);
+        List<Partition> parts = new TimingPartitioner(2, TestTimes.NONE).partition(ids);
         int doomed = parts.get(0).testIds().contains(killer) ? 0 : 1;
         int survivor = 1 - doomed;
         List<String> doomedIds = parts.get(doomed).testIds();
