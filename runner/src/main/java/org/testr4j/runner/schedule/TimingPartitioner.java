@@ -1,0 +1,162 @@
+package org.testr4j.runner.schedule;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits tests among workers so that they finish together, as testrepository's {@code
+ * partition_tests} does.
+ *
+ * <p>Tests are first gathered into groups: with a {@code group_regex}, the tests whose ids start
+ * with the same match (Python's {@code re.match}) form one group and keep their listed order;
+ * otherwise each test is its own group. Groups whose every test has a recorded duration are packed
+ * longest first, each onto the worker with the least expected time so far (then fewest tests, then
+ * lowest index); groups with only some tests timed follow the same way; groups with no timed test
+ * are dealt out round-robin. For timed tests this keeps the heaviest and lightest workers within
+ * one group's duration of each other.
+ *
+ * <p>With a seed, each worker's groups are shuffled with {@code java.util.Random(seed + index)}:
+ * the same seed gives the same order on every machine and JDK, and a group's tests stay together
+ * and in order.
+ *
+ * <pre>{@code
+ * var partitioner = new TimingPartitioner(2, times).groupedBy(Pattern.compile("^[^.]+\\."));
+ * List<Partition> parts = partitioner.partition(List.of("a.1", "b.1", "a.2")); // [a.1, a.2], [b.1]
+ * }</pre>
+ */
+public final class TimingPartitioner {
+    private final int workers;
+    private final Pattern groupRegex;
+    private final TestTimes times;
+
+    /**
+     * A partitioner that schedules every test on its own.
+     *
+     * @param workers how many partitions to make, at least 1
+     * @param times the recorded durations
+     */
+    public TimingPartitioner(int workers, TestTimes times) {
+        this(workers, times, null);
+    }
+
+    private TimingPartitioner(int workers, TestTimes times, Pattern groupRegex) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+        }
+        this.workers = workers;
+        this.times = Objects.requireNonNull(times, "times");
+        this.groupRegex = groupRegex;
+    }
+
+    /** A partitioner like this one that keeps tests together by {@code group_regex}. */
+    public TimingPartitioner groupedBy(Pattern regex) {
+        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"));
+    }
+
+    /** Partitions {@code testIds} in their listed order. */
+    public List<Partition> partition(List<String> testIds) {
+        return build(testIds, null);
+    }
+
+    /** Partitions {@code testIds}, then shuffles each worker's groups reproducibly with {@code seed}. */
+    public List<Partition> partition(List<String> testIds, long seed) {
+        return build(testIds, seed);
+    }
+
+    /** The group a test belongs to: the text {@code group_regex} matches at its start, else the id itself. */
+    public String groupOf(String testId) {
+        if (groupRegex != null) {
+            Matcher m = groupRegex.matcher(testId);
+            if (m.lookingAt() && m.end() > 0) {
+                return m.group();
+            }
+        }
+        return testId;
+    }
+
+    private static final class Group {
+        final List<String> tests = new ArrayList<>();
+        Duration time = Duration.ZERO;
+        int timed;
+    }
+
+    private static final class Worker {
+        final int index;
+        final List<Group> groups = new ArrayList<>();
+        Duration time = Duration.ZERO;
+        int tests;
+
+        Worker(int index) {
+            this.index = index;
+        }
+
+        void add(Group g) {
+            groups.add(g);
+            time = time.plus(g.time);
+            tests += g.tests.size();
+        }
+    }
+
+    private List<Partition> build(List<String> testIds, Long seed) {
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (String id : testIds) {
+            Group g = groups.computeIfAbsent(groupOf(id), k -> new Group());
+            g.tests.add(id);
+            Optional<Duration> d = times.durationOf(id);
+            if (d.isPresent()) {
+                g.time = g.time.plus(d.get());
+                g.timed++;
+            }
+        }
+        List<Group> timed = new ArrayList<>();
+        List<Group> partial = new ArrayList<>();
+        List<Group> unknown = new ArrayList<>();
+        for (Group g : groups.values()) {
+            if (g.timed == g.tests.size()) {
+                timed.add(g);
+            } else if (g.timed > 0 && !g.time.isZero()) {
+                partial.add(g); // testrepository: a partly timed group whose known time is 0 counts as unknown
+            } else {
+                unknown.add(g);
+            }
+        }
+        List<Worker> pool = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            pool.add(new Worker(i));
+        }
+        Comparator<Worker> leastLoaded = Comparator.<Worker, Duration>comparing(w -> w.time)
+                .thenComparingInt(w -> w.tests)
+                .thenComparingInt(w -> w.index);
+        for (List<Group> queue : List.of(timed, partial)) {
+            List<Group> longestFirst = new ArrayList<>(queue);
+            longestFirst.sort(Comparator.<Group, Duration>comparing(g -> g.time).reversed()); // stable
+            for (Group g : longestFirst) {
+                Collections.min(pool, leastLoaded).add(g);
+            }
+        }
+        for (int i = 0; i < unknown.size(); i++) {
+            pool.get(i % workers).add(unknown.get(i));
+        }
+        List<Partition> partitions = new ArrayList<>();
+        for (Worker w : pool) {
+            List<Group> order = new ArrayList<>(w.groups);
+            if (seed != null) {
+                Collections.shuffle(order, new Random(seed + w.index));
+            }
+            List<String> ids = new ArrayList<>(w.tests);
+            order.forEach(g -> ids.addAll(g.tests));
+            partitions.add(new Partition(w.index, ids, w.time));
+        }
+        return partitions;
+    }
+}

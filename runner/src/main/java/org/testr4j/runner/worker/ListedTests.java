@@ -1,0 +1,55 @@
+package org.testr4j.runner.worker;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.v2.PacketReader;
+import org.testr4j.subunit.v2.StreamItem;
+
+/**
+ * The test ids in a test command's listing output, read as testrepository reads them.
+ *
+ * <p>A listing in subunit v2 gives one id per {@code exists} event, and its other bytes are ignored
+ * (testrepository with python-subunit 2). Output holding no v2 packet at all is read as plain lines,
+ * one id per non-blank line, stripped (testrepository's v1 fallback).
+ *
+ * <pre>{@code
+ * ListedTests.parse("a\n  b \n\n".getBytes(UTF_8)); // [a, b]
+ * }</pre>
+ */
+public final class ListedTests {
+    private ListedTests() {}
+
+    /** The ids in {@code output}, in listed order. */
+    public static List<String> parse(byte[] output) {
+        List<String> ids = new ArrayList<>();
+        int packets = 0;
+        try (PacketReader reader = PacketReader.lenient(new ByteArrayInputStream(output))) {
+            for (var next = reader.read(); next.isPresent(); next = reader.read()) {
+                if (next.get() instanceof StreamItem.Packet) {
+                    packets++;
+                    var event = ((StreamItem.Packet) next.get()).event();
+                    if (event.status() == TestStatus.EXISTS && event.testId() != null) {
+                        ids.add(event.testId());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        if (packets > 0) {
+            return ids;
+        }
+        for (String line : new String(output, StandardCharsets.UTF_8).split("\n")) {
+            String id = line.strip();
+            if (!id.isEmpty()) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+}

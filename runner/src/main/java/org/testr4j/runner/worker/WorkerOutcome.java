@@ -1,0 +1,34 @@
+package org.testr4j.runner.worker;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one worker process ended.
+ *
+ * @param index the worker's index, its route code in the run's stream
+ * @param command the shell command it ran
+ * @param exitStatus its exit status ({@code 128 + n} when killed by signal {@code n})
+ * @param reported the tests it gave a final status, in the order it reported them
+ * @param missing the tests it was given but never reported, in the order it was given them
+ * @param interrupted the tests it had started but not finished when it ended
+ */
+public record WorkerOutcome(
+        int index,
+        String command,
+        int exitStatus,
+        List<String> reported,
+        List<String> missing,
+        List<String> interrupted) {
+    public WorkerOutcome {
+        Objects.requireNonNull(command, "command");
+        reported = List.copyOf(reported);
+        missing = List.copyOf(missing);
+        interrupted = List.copyOf(interrupted);
+    }
+
+    /** True if the worker exited non-zero or left tests unreported: its run cannot count as a success. */
+    public boolean crashed() {
+        return exitStatus != 0 || !missing.isEmpty() || !interrupted.isEmpty();
+    }
+}

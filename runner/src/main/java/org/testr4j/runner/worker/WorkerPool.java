@@ -1,0 +1,148 @@
+package org.testr4j.runner.worker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.schedule.Partition;
+import org.testr4j.subunit.StreamResult;
+
+/**
+ * Runs one worker process per partition and merges their output into one stream.
+ *
+ * <p>Each worker runs the test command with its partition in {@code $IDFILE} (one id per line, a
+ * temporary file deleted afterwards) and {@code $IDLIST}. Its events reach {@code downstream}
+ * live, with the partition's index put in front of their route codes; events of different workers
+ * interleave, those of one worker keep their order. The caller starts and stops the run on {@code
+ * downstream}; this only calls {@code status}, from several threads but one at a time. A worker
+ * that crashes becomes failures in the stream (see {@link WorkerOutcome#crashed()}) and in the
+ * returned {@link RunOutcome}.
+ *
+ * <pre>{@code
+ * List<Partition> parts = new TimingPartitioner(2, times).partition(ids);
+ * RunOutcome outcome = new WorkerPool(projectDir).run(conf.commandTemplate(List.of()), parts, sink);
+ * }</pre>
+ */
+public final class WorkerPool {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final Path directory;
+
+    /** Runs commands in {@code directory}, the project's root. */
+    public WorkerPool(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Runs each non-empty partition in its own worker, all at once, and waits for them all. */
+    public RunOutcome run(CommandTemplate template, List<Partition> partitions, StreamResult downstream)
+            throws CommandException, InterruptedException {
+        StreamResult shared = new SynchronizedResult(downstream);
+        List<Path> idFiles = new ArrayList<>();
+        List<WorkerProcess> workers = new ArrayList<>();
+        try {
+            for (Partition p : partitions) {
+                if (p.isEmpty()) {
+                    continue; // testrepository starts no process for an empty partition
+                }
+                Path ids = writeIdFile(p.testIds());
+                idFiles.add(ids);
+                String command = template.runCommand(ids, p.testIds());
+                workers.add(
+                        new WorkerProcess(p.index(), p.testIds(), true, new ShellCommand(command, directory), shared));
+            }
+            return runAll(workers);
+        } finally {
+            for (Path f : idFiles) {
+                deleteQuietly(f);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code command} as worker 0, letting it choose its tests: testrepository's serial run when
+     * no tests are named. Tests it starts and never finishes still count as a crash.
+     */
+    public RunOutcome runUnlisted(String command, StreamResult downstream)
+            throws CommandException, InterruptedException {
+        StreamResult shared = new SynchronizedResult(downstream);
+        return runAll(List.of(new WorkerProcess(0, List.of(), false, new ShellCommand(command, directory), shared)));
+    }
+
+    private RunOutcome runAll(List<WorkerProcess> workers) throws CommandException, InterruptedException {
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService readers = Executors.newCachedThreadPool(task -> {
+            Thread t = new Thread(task, "testr-pool" + pool + "-reader" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> stdout = new ArrayList<>();
+            List<Future<Void>> stderr = new ArrayList<>();
+            for (WorkerProcess w : workers) {
+                w.start();
+                stdout.add(readers.submit(w::readStdout));
+                stderr.add(readers.submit(w::readStderr));
+            }
+            List<WorkerOutcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < workers.size(); i++) {
+                await(stdout.get(i), workers.get(i));
+                await(stderr.get(i), workers.get(i));
+                outcomes.add(workers.get(i).finish());
+            }
+            return new RunOutcome(outcomes);
+        } finally {
+            for (WorkerProcess w : workers) {
+                if (w.isAlive()) {
+                    w.kill(); // only after a failure above: never leave a worker running behind us
+                }
+            }
+            readers.shutdownNow();
+        }
+    }
+
+    private static void await(Future<Void> reader, WorkerProcess worker) throws CommandException, InterruptedException {
+        try {
+            reader.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause; // the downstream sink failed: not the worker's fault
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new CommandException("reading the output of " + worker + " failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static Path writeIdFile(List<String> ids) {
+        try {
+            Path file = Files.createTempFile("testr-ids-", ".list");
+            // testrepository's write_list: every id followed by a newline
+            StringBuilder b = new StringBuilder();
+            ids.forEach(id -> b.append(id).append('\n'));
+            Files.writeString(file, b, StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the list of test ids for a worker: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover temporary file is harmless; the run's result matters more
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.testr4j.runner.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TimingPartitionerTest {
+    static Map<String, Duration> seconds(Object... idThenSeconds) {
+        java.util.LinkedHashMap<String, Duration> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < idThenSeconds.length; i += 2) {
+            m.put((String) idThenSeconds[i], Duration.ofMillis((long)
+                    (((Number) idThenSeconds[i + 1]).doubleValue() * 1000)));
+        }
+        return m;
+    }
+
+    static List<List<String>> ids(List<Partition> parts) {
+        return parts.stream().map(Partition::testIds).toList();
+    }
+
+    @Test
+    void packsLongestFirstOntoTheLeastLoadedWorker() {
+        var times = TestTimes.of(seconds("a", 1, "b", 5, "c", 3, "d", 3, "e", 2));
+        var p = new TimingPartitioner(2, times);
+
+        List<Partition> parts = p.partition(List.of("a", "b", "c", "d", "e"));
+
+        // b(5) to 0; c(3) to 1; d(3) to 1 (3 < 5); e(2) to 0 (5 < 6); a(1) to 1 (6 < 7)
+        assertThat(ids(parts)).containsExactly(List.of("b", "e"), List.of("c", "d", "a"));
+        assertThat(parts.get(0).expected()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(parts.get(1).expected()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void newTestsAreDealtOutRoundRobinAfterTheTimedOnes() {
+        var p = new TimingPartitioner(3, TestTimes.of(seconds("t", 9)));
+
+        assertThat(ids(p.partition(List.of("n1", "t", "n2", "n3", "n4"))))
+                .containsExactly(List.of("t", "n1", "n4"), List.of("n2"), List.of("n3"));
+    }
+
+    @Test
+    void groupsStayTogetherInListedOrder() {
+        var p = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("[^.]+\\."));
+
+        List<Partition> parts = p.partition(List.of("x.1", "y.1", "x.2", "z.1", "y.2", "x.3"));
+
+        assertThat(ids(parts)).containsExactly(List.of("x.1", "x.2", "x.3", "z.1"), List.of("y.1", "y.2"));
+    }
+
+    @Test
+    void aGroupRegexThatDoesNotMatchAtTheStartLeavesTheTestAlone() {
+        var p = new TimingPartitioner(1, TestTimes.NONE).groupedBy(Pattern.compile("b"));
+
+        assertThat(p.groupOf("ab")).isEqualTo("ab");
+        assertThat(p.groupOf("ba")).isEqualTo("b");
+    }
+
+    @Test
+    void partlyTimedGroupsComeAfterFullyTimedOnes() {
+        var times = TestTimes.of(seconds("a.1", 1, "b.1", 4));
+        var p = new TimingPartitioner(2, times).groupedBy(Pattern.compile("[^.]+\\."));
+
+        // a. is fully timed (1 s) and goes first, b. is partly timed (4 s known) and goes second
+        assertThat(ids(p.partition(List.of("b.1", "b.2", "a.1"))))
+                .containsExactly(List.of("a.1"), List.of("b.1", "b.2"));
+    }
+
+    @Test
+    void aSeedShufflesEachWorkersGroupsTheSameWayEveryTime() {
+        var p = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("[^.]+\\."));
+        List<String> tests = List.of("a.1", "a.2", "b.1", "c.1", "d.1", "e.1", "f.1", "g.1", "h.1", "i.1");
+
+        List<Partition> first = p.partition(tests, 42);
+
+        assertThat(first).isEqualTo(p.partition(tests, 42));
+        assertThat(first).isNotEqualTo(p.partition(tests));
+        String joined = String.join(",", first.get(0).testIds()) + ","
+                + String.join(",", first.get(1).testIds());
+        assertThat(joined).contains("a.1,a.2");
+    }
+
+    @Test
+    void moreWorkersThanTestsLeavesSomeEmpty() {
+        List<Partition> parts = new TimingPartitioner(3, TestTimes.NONE).partition(List.of("a"));
+
+        assertThat(parts).extracting(Partition::isEmpty).containsExactly(false, true, true);
+        assertThat(parts).extracting(Partition::index).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void refusesZeroWorkers() {
+        assertThatThrownBy(() -> new TimingPartitioner(0, TestTimes.NONE))
+                .hasMessage("workers must be at least 1, was 0");
+    }
+}

@@ -1,0 +1,167 @@
+package org.testr4j.runner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testr4j.runner.PythonOracle;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.schedule.Partition;
+import org.testr4j.runner.schedule.TestTimes;
+import org.testr4j.runner.schedule.TimingPartitioner;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.process.Summary;
+import org.testr4j.subunit.v2.PacketReader;
+
+/**
+ * The runner core against a real Python project made by {@code ../shared/bench/gen_pysuite.py},
+ * run through its own {@code .testr.conf} ({@code python3 -m subunit.run discover}) at concurrency 2,
+ * and compared with what {@code stestr run} reports on the same project.
+ */
+class PythonSuiteIT {
+    private static final Path ROOT =
+            Path.of(System.getProperty("testr4j.projectRoot", "..")).toAbsolutePath();
+    private static final Path GENERATOR =
+            ROOT.resolve("../shared/bench/gen_pysuite.py").normalize();
+
+    private static final String EXTRA = String.join(
+            "\n",
+            "import unittest",
+            "",
+            "",
+            "class TestExtra(unittest.TestCase):",
+            "    def test_fails(self):",
+            "        self.assertEqual(1, 2)",
+            "",
+            "    def test_skips(self):",
+            "        self.skipTest('not here')",
+            "",
+            "    @unittest.expectedFailure",
+            "    def test_xfail(self):",
+            "        self.assertTrue(False)",
+            "");
+
+    private static final String KILLER = String.join(
+            "\n",
+            "import os",
+            "import signal",
+            "import sys",
+            "import unittest",
+            "",
+            "",
+            "class TestKill(unittest.TestCase):",
+            "    def test_kill_my_worker(self):",
+            "        sys.stderr.write('killing worker %d\\n' % os.getpid())",
+            "        sys.stderr.flush()",
+            "        os.kill(os.getpid(), signal.SIGKILL)",
+            "");
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void generateSuite() throws Exception {
+        PythonOracle.require("subunit.run", "stestr");
+        assertThat(GENERATOR).as("the bench generators, beside the project").exists();
+        PythonOracle.Run gen = PythonOracle.run(
+                dir,
+                List.of(PythonOracle.PYTHON.toString(), GENERATOR.toString(), "trivial", "40", "4", dir.toString()));
+        assertThat(gen.exitCode()).as(gen.stderr()).isZero();
+    }
+
+    @Test
+    void countsMatchStestrAtConcurrencyTwo() throws Exception {
+        Files.writeString(dir.resolve("bsuite/test_extra.py"), EXTRA);
+        TestrConf conf = TestrConf.load(dir);
+        CommandTemplate template = conf.commandTemplate(List.of());
+
+        List<String> ids = new TestLister(dir).list(template);
+        TimingPartitioner partitioner = new TimingPartitioner(2, TestTimes.NONE);
+        List<Partition> parts = conf.groupRegex()
+                .map(partitioner::groupedBy)
+                .orElse(partitioner)
+                .partition(ids);
+        Summary ours = new Summary();
+        RunOutcome outcome = new WorkerPool(dir).run(template, parts, ours);
+
+        PythonOracle.Run stestr =
+                PythonOracle.run(dir, List.of("sh", "-c", "stestr run --concurrency 2 --subunit > stestr.subunit"));
+        Summary theirs = new Summary();
+        try (PacketReader reader = PacketReader.lenient(Files.newInputStream(dir.resolve("stestr.subunit")))) {
+            reader.readAll(theirs);
+        }
+
+        assertThat(theirs.total())
+                .as("stestr's stream; its stderr: %s", stestr.stderr())
+                .isEqualTo(43);
+        assertThat(ids).hasSize(43).contains("bsuite.test_mod0000.TestMod0000.test_000000");
+        assertThat(outcome.workers()).hasSize(2);
+        assertThat(outcome.workersSucceeded()).isTrue();
+        assertThat(outcome.testsReported()).isEqualTo(43);
+        for (TestStatus s : List.of(
+                TestStatus.SUCCESS,
+                TestStatus.FAIL,
+                TestStatus.SKIP,
+                TestStatus.EXPECTED_FAIL,
+                TestStatus.UNEXPECTED_SUCCESS)) {
+            assertThat(ours.count(s)).as("%s", s).isEqualTo(theirs.count(s));
+        }
+        assertThat(ours.total()).isEqualTo(theirs.total()).isEqualTo(43);
+        assertThat(ours.count(TestStatus.SUCCESS)).isEqualTo(40);
+        assertThat(ours.wasSuccessful()).isEqualTo(theirs.wasSuccessful()).isFalse();
+    }
+
+    @Test
+    void aWorkerKilledBySigkillIsAFailureAndTheOtherWorkerKeepsItsResults() throws Exception {
+        Files.writeString(dir.resolve("bsuite/test_kill.py"), KILLER);
+        TestrConf conf = TestrConf.load(dir);
+        CommandTemplate template = conf.commandTemplate(List.of());
+        List<String> ids = new TestLister(dir).list(template);
+        String killer = "bsuite.test_kill.TestKill.test_kill_my_worker";
+        List<Partition> parts = new TimingPartitioner(2, TestTimes.NONE).partition(ids);
+        int doomed = parts.get(0).testIds().contains(killer) ? 0 : 1;
+        int survivor = 1 - doomed;
+        List<String> doomedIds = parts.get(doomed).testIds();
+        FakeSuite.Recording sink = new FakeSuite.Recording();
+        Summary summary = new Summary();
+
+        RunOutcome outcome = new WorkerPool(dir).run(template, parts, e -> {
+            sink.status(e);
+            summary.status(e);
+        });
+
+        WorkerOutcome dead = outcome.workers().get(doomed);
+        WorkerOutcome alive = outcome.workers().get(survivor);
+        assertThat(dead.exitStatus()).isEqualTo(137);
+        assertThat(dead.interrupted()).containsExactly(killer);
+        List<String> neverRun = doomedIds.subList(doomedIds.indexOf(killer), doomedIds.size());
+        assertThat(dead.missing()).isEqualTo(neverRun);
+        assertThat(dead.reported()).isEqualTo(doomedIds.subList(0, doomedIds.indexOf(killer)));
+        assertThat(alive.crashed()).isFalse();
+        assertThat(alive.reported()).isEqualTo(parts.get(survivor).testIds());
+
+        // subunit.run --load-list first says each loaded test exists
+        assertThat(sink.forTest(killer))
+                .extracting(Event::status)
+                .containsExactly(TestStatus.EXISTS, TestStatus.IN_PROGRESS, TestStatus.FAIL);
+        String report =
+                WorkerPoolTest.text(sink.forTest("testr4j.worker-" + doomed).get(0));
+        assertThat(report)
+                .startsWith("worker " + doomed + " (route code " + doomed
+                        + ") ended with exit status 137 (killed by signal" + " 9) while running " + killer + ".\n")
+                .contains(
+                        neverRun.size() + " of its " + doomedIds.size() + " tests never reported:\n  " + killer + "\n")
+                .contains("stderr ended with:\n")
+                .contains("killing worker ");
+        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(ids.size() - neverRun.size());
+        assertThat(summary.failures()).isEqualTo(2);
+        assertThat(summary.wasSuccessful()).isFalse();
+        assertThat(outcome.workersSucceeded()).isFalse();
+    }
+}

@@ -1,0 +1,168 @@
+package org.testr4j.runner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.schedule.Partition;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.process.Summary;
+
+class WorkerPoolTest {
+    static Partition part(int index, String... ids) {
+        return new Partition(index, List.of(ids), Duration.ZERO);
+    }
+
+    @Test
+    void eachWorkersEventsCarryItsIndexAsRouteCode(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome = new WorkerPool(dir).run(suite.template(), List.of(part(0, "a", "b"), part(1, "c")), sink);
+
+        assertThat(sink.events)
+                .filteredOn(e -> e.status().isFinal())
+                .extracting(Event::testId, Event::routeCode)
+                .containsExactlyInAnyOrder(tuple("a", "0"), tuple("b", "0"), tuple("c", "1"));
+        assertThat(sink.forTest("a"))
+                .extracting(Event::status)
+                .containsExactly(TestStatus.IN_PROGRESS, TestStatus.SUCCESS);
+        assertThat(outcome.workersSucceeded()).isTrue();
+        assertThat(outcome.testsReported()).isEqualTo(3);
+        assertThat(outcome.workers())
+                .extracting(WorkerOutcome::index, WorkerOutcome::exitStatus, WorkerOutcome::reported)
+                .containsExactly(tuple(0, 0, List.of("a", "b")), tuple(1, 0, List.of("c")));
+    }
+
+    @Test
+    void emptyPartitionsStartNoWorker(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a"));
+
+        RunOutcome outcome = new WorkerPool(dir)
+                .run(suite.template(), List.of(part(0), part(1, "a"), part(2)), new FakeSuite.Recording());
+
+        assertThat(outcome.workers()).extracting(WorkerOutcome::index).containsExactly(1);
+    }
+
+    @Test
+    void nonSubunitOutputAndStderrBecomeTheWorkersFileEvents(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("noisy1", "b", "noisy2"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome =
+                new WorkerPool(dir).run(suite.template(), List.of(part(0, "b"), part(1, "noisy1", "noisy2")), sink);
+
+        assertThat(sink.file("stdout", "1")).isEqualTo("not subunit\nnot subunit\n");
+        assertThat(sink.file("stderr", "1")).isEqualTo("noise from noisy1\nnoise from noisy2\n");
+        assertThat(sink.file("stdout", "0") + sink.file("stderr", "0")).isEmpty();
+        assertThat(outcome.workersSucceeded()).isTrue();
+        assertThat(outcome.testsReported()).isEqualTo(3);
+    }
+
+    @Test
+    void nestedRouteCodesKeepTheirPathBehindTheWorkersIndex(@TempDir Path dir) throws Exception {
+        FakeSuite.write(
+                dir.resolve("routed.subunit"),
+                Event.test("x").status(TestStatus.SUCCESS).routeCode("3").build());
+        var sink = new FakeSuite.Recording();
+
+        new WorkerPool(dir)
+                .run(new CommandTemplate("cat routed.subunit", "", "", null), List.of(part(0), part(1, "x")), sink);
+
+        assertThat(sink.forTest("x")).extracting(Event::routeCode).containsExactly("1/3");
+    }
+
+    @Test
+    void aWorkerExitingNonZeroIsAFailureEvenWhenEveryTestReported(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a"));
+        var sink = new FakeSuite.Recording();
+        var template = new CommandTemplate("sh run.sh $IDFILE; echo 'boom' >&2; exit 3", "", "", null);
+
+        RunOutcome outcome = new WorkerPool(dir).run(template, List.of(part(0, "a")), sink);
+
+        assertThat(outcome.workersSucceeded()).isFalse();
+        assertThat(outcome.workers().get(0).exitStatus()).isEqualTo(3);
+        Event failure = sink.forTest("testr4j.worker-0").get(0);
+        assertThat(failure.status()).isEqualTo(TestStatus.FAIL);
+        assertThat(failure.routeCode()).isEqualTo("0");
+        assertThat(text(failure))
+                .startsWith("worker 0 (route code 0) ended with exit status 3.\ncommand: sh run.sh /")
+                .contains("0 of its 1 tests never reported.\nstderr ended with:\nboom\n");
+        assertThat(sink.forTest("a")).extracting(Event::status).endsWith(TestStatus.SUCCESS);
+    }
+
+    @Test
+    void testsAWorkerNeverReportedAreNamed(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
+        var sink = new FakeSuite.Recording();
+        var template = new CommandTemplate("head -n 1 $IDFILE > first && sh run.sh first", "", "", null);
+
+        RunOutcome outcome = new WorkerPool(dir).run(template, List.of(part(0, "a", "b", "c")), sink);
+
+        assertThat(outcome.workers().get(0).missing()).containsExactly("b", "c");
+        assertThat(outcome.testsMissing()).containsExactly("b", "c");
+        assertThat(outcome.workersSucceeded()).isFalse();
+        assertThat(text(sink.forTest("testr4j.worker-0").get(0)))
+                .contains("ended with exit status 0.\n")
+                .contains("2 of its 3 tests never reported:\n  b\n  c\nstderr was empty.\n");
+    }
+
+    @Test
+    void aWorkerKilledMidRunFailsItsTestByNameAndTheOtherWorkerKeepsItsResults(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a", "kill_me", "after", "b1", "b2", "fail_b3"));
+        var sink = new FakeSuite.Recording();
+        var summary = new Summary();
+
+        RunOutcome outcome = new WorkerPool(dir)
+                .run(suite.template(), List.of(part(0, "a", "kill_me", "after"), part(1, "b1", "b2", "fail_b3")), e -> {
+                    sink.status(e);
+                    summary.status(e);
+                });
+
+        WorkerOutcome killed = outcome.workers().get(0);
+        assertThat(killed.exitStatus()).isEqualTo(137);
+        assertThat(killed.reported()).containsExactly("a");
+        assertThat(killed.interrupted()).containsExactly("kill_me");
+        assertThat(killed.missing()).containsExactly("kill_me", "after");
+        assertThat(outcome.workers().get(1).crashed()).isFalse();
+        assertThat(outcome.workers().get(1).reported()).containsExactly("b1", "b2", "fail_b3");
+
+        assertThat(sink.forTest("kill_me"))
+                .extracting(Event::status, Event::routeCode)
+                .containsExactly(tuple(TestStatus.IN_PROGRESS, "0"), tuple(TestStatus.FAIL, "0"));
+        assertThat(text(sink.forTest("kill_me").get(1)))
+                .isEqualTo("worker 0 ended (exit status 137 (killed by signal 9)) while this test was running; see"
+                        + " testr4j.worker-0\n");
+        assertThat(text(sink.forTest("testr4j.worker-0").get(0)))
+                .startsWith("worker 0 (route code 0) ended with exit status 137 (killed by signal 9) while running"
+                        + " kill_me.\n")
+                .contains("2 of its 3 tests never reported:\n  kill_me\n  after\n")
+                .contains("stderr ended with:\nabout to die in kill_me\n"); // then sh's own "Killed"
+        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(3); // a, b1, b2
+        assertThat(summary.count(TestStatus.FAIL)).isEqualTo(3); // fail_b3, kill_me, the worker
+        assertThat(summary.wasSuccessful()).isFalse();
+    }
+
+    @Test
+    void anUnlistedRunLetsTheCommandChooseItsTests(@TempDir Path dir) throws Exception {
+        new FakeSuite(dir, List.of("a", "b"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome = new WorkerPool(dir).runUnlisted("printf 'a\\nb\\n' > all && sh run.sh all", sink);
+
+        assertThat(outcome.workersSucceeded()).isTrue();
+        assertThat(outcome.workers().get(0).reported()).containsExactly("a", "b");
+        assertThat(outcome.workers().get(0).missing()).isEmpty();
+    }
+
+    static String text(Event e) {
+        return new String(e.fileBytes().toByteArray(), StandardCharsets.UTF_8);
+    }
+}
