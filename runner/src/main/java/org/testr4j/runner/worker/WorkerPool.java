@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.schedule.Partition;
 import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.process.Synchronized;
 
 /**
  * Runs one worker process per partition and merges their output into one stream.
@@ -45,7 +46,7 @@ public final class WorkerPool {
     /** Runs each non-empty partition in its own worker, all at once, and waits for them all. */
     public RunOutcome run(CommandTemplate template, List<Partition> partitions, StreamResult downstream)
             throws CommandException, InterruptedException {
-        StreamResult shared = new SynchronizedResult(downstream);
+        StreamResult shared = Synchronized.of(downstream);
         List<Path> idFiles = new ArrayList<>();
         List<WorkerProcess> workers = new ArrayList<>();
         try {
@@ -73,7 +74,7 @@ public final class WorkerPool {
      */
     public RunOutcome runUnlisted(String command, StreamResult downstream)
             throws CommandException, InterruptedException {
-        StreamResult shared = new SynchronizedResult(downstream);
+        StreamResult shared = Synchronized.of(downstream);
         return runAll(List.of(new WorkerProcess(0, List.of(), false, new ShellCommand(command, directory), shared)));
     }
 

@@ -11,6 +11,7 @@ import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.process.RoutePrefixer;
 import org.testr4j.subunit.v2.PacketReader;
 
 /**
@@ -36,6 +37,7 @@ final class WorkerProcess {
     private final boolean knowsItsTests;
     private final ShellCommand command;
     private final StreamResult downstream;
+    private final StreamResult routed;
     // written by the stdout thread only, read after it has finished
     private final Set<String> reported = new LinkedHashSet<>();
     private final Set<String> inProgress = new LinkedHashSet<>();
@@ -51,6 +53,7 @@ final class WorkerProcess {
         this.knowsItsTests = knowsItsTests;
         this.command = command;
         this.downstream = downstream;
+        this.routed = new RoutePrefixer(route, downstream);
     }
 
     void start() throws CommandException {
@@ -85,9 +88,7 @@ final class WorkerProcess {
                 reported.add(id);
             }
         }
-        // TODO(issue 5): use process.RoutePrefixer once merged
-        String inner = event.routeCode();
-        downstream.status(event.withRouteCode(inner == null ? route : route + "/" + inner));
+        routed.status(event);
     }
 
     /** Reads stderr to its end, passing each chunk on as this worker's {@code stderr} file event. */
