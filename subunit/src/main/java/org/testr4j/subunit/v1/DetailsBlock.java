@@ -128,7 +128,7 @@ final class DetailsBlock {
             return Progress.INPUT_ENDED;
         }
         boolean lineStart = src.atLineStart();
-        if (lineStart && src.is(n, END) && step != Step.NAME && step != Step.CHUNK_SIZE) {
+        if ((lineStart || step == Step.SKIP_TO_END) && src.is(n, END) && step != Step.NAME && step != Step.CHUNK_SIZE) {
             src.consume(n);
             return Progress.ENDED;
         }
@@ -244,11 +244,10 @@ final class DetailsBlock {
 
     private Malformed malformed(LineSource src, int n, String reason) {
         Problem problem = new Problem(src.offset(), src.lineNumber(), src.bytes(0, Math.min(n, 64 * 1024)), reason);
-        boolean endMarker = src.atLineStart() && src.is(n, END);
         malformed = true;
         step = Step.SKIP_TO_END;
-        if (endMarker) {
-            // The marker itself was out of place (a part cut short): let it end the block.
+        if (src.is(n, END)) {
+            // The block's end where a chunk size belongs: the part was cut short, and the marker ends the block.
             return new Malformed(problem);
         }
         src.consume(n);
