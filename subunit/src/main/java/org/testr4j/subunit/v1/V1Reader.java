@@ -78,6 +78,7 @@ public final class V1Reader implements AutoCloseable {
     private String testId;
     private DetailsBlock details;
     private Instant time;
+    private String timeText;
 
     private long events;
     private long interleavedBytes;
@@ -319,7 +320,10 @@ public final class V1Reader implements AutoCloseable {
 
     private void readTime(int n, String argument) {
         try {
-            time = Iso8601.parse(argument);
+            if (!argument.equals(timeText)) { // streams repeat a time often: parse each text once
+                time = Iso8601.parse(argument);
+                timeText = argument;
+            }
             src.consume(n);
         } catch (IllegalArgumentException e) {
             problemAt(n, "time " + e.getMessage());
