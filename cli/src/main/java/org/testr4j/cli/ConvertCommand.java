@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,
-        description = "Convert a stream from one format to another. Formats: ${COMPLETION-CANDIDATES}.")
+        description = "Convert a stream from one format to another. Formats: subunit1 (text), subunit2 (binary).")
 final class ConvertCommand implements Callable<Integer> {
     /** The formats a stream can be read from or written to. */
     enum Format {

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The streams a stream tool reads: the files named on the command line, or standard input, each
- * subunit v1 or v2 as its first bytes say (or as the caller insists). Corruption is reported on stderr as it is met (source, byte offset, reason) and the good packets
- * still flow on.
+ * subunit v1 or v2 as its first bytes say (or as the caller insists). Corruption is reported on
+ * stderr as it is met (source, byte offset, reason) and the good packets still flow on.
  */
 final class StreamInput {
     @Parameters(paramLabel = "FILE", description = "Streams to read (default: standard input; '-' is standard input).")
@@ -41,7 +41,7 @@ final class StreamInput {
         return pump(io, command, sink, output, null);
     }
 
-    /** As {@link #pump(StandardStreams, String, StreamResult, Flushable)}, reading every input as {@code format} (null: detect). */
+    /** As {@link #pump(StandardStreams, String, StreamResult, Flushable)}, reading every input as {@code format}; null detects it. */
     Outcome pump(StandardStreams io, String command, StreamResult sink, Flushable output, StreamFormat format)
             throws IOException {
         long packets = 0;

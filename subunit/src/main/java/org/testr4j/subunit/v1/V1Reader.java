@@ -47,6 +47,12 @@ import org.testr4j.subunit.v2.SubunitFormatException;
  * becomes {@code subunit.parser} events, and carries on; a strict reader throws {@link
  * SubunitFormatException}. No input makes it throw anything else.
  *
+ * <p>Where {@code subunit-1to2} crashes or garbles, this reader does not copy it: bad input is
+ * reported as above instead of a Python traceback; a last line without a newline keeps its last
+ * byte; ids that are not UTF-8 get replacement characters; output holding a {@code 0xB3} byte is
+ * passed on intact (python's v2 reader mistakes it for a packet); a skip whose reason is not text
+ * still ends the test; and a line over 1 MiB is always output, never a directive.
+ *
  * <pre>{@code
  * try (V1Reader reader = V1Reader.lenient(Files.newInputStream(Path.of("run.v1")))) {
  *     reader.readAll(event -> System.out.println(event.testId() + " " + event.status()));
