@@ -1,8 +1,12 @@
 package org.testr4j.cli;
 
+import java.io.Flushable;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.testr4j.subunit.StreamFormat;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.v1.V1Writer;
 import org.testr4j.subunit.v2.PacketWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -14,11 +18,18 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "convert",
         mixinStandardHelpOptions = true,
-        description = "Convert a stream from one format to another. Formats: ${COMPLETION-CANDIDATES}.")
+        description = "Convert a stream from one format to another. Formats: subunit1 (text), subunit2 (binary).")
 final class ConvertCommand implements Callable<Integer> {
     /** The formats a stream can be read from or written to. */
     enum Format {
-        SUBUNIT2;
+        SUBUNIT1(StreamFormat.V1),
+        SUBUNIT2(StreamFormat.V2);
+
+        final StreamFormat stream;
+
+        Format(StreamFormat stream) {
+            this.stream = stream;
+        }
 
         @Override
         public String toString() {
@@ -34,9 +45,8 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Option(
             names = "--from",
-            defaultValue = "subunit2",
             converter = FormatConverter.class,
-            description = "Input format (default: ${DEFAULT-VALUE}).")
+            description = "Input format (default: detected from each input's first bytes).")
     Format from;
 
     @Option(
@@ -49,9 +59,16 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StandardStreams io = parent.streams();
-        PacketWriter writer = PacketWriter.to(io.out());
-        StreamInput.Outcome outcome = input.pump(io, "subunit convert", writer, writer);
-        writer.flush();
+        if (to == Format.SUBUNIT1) {
+            return convert(io, V1Writer.to(io.out()));
+        }
+        return convert(io, PacketWriter.to(io.out()));
+    }
+
+    private <W extends StreamResult & Flushable> Integer convert(StandardStreams io, W writer) throws IOException {
+        StreamInput.Outcome outcome =
+                input.pump(io, "subunit convert", writer, writer, from == null ? null : from.stream);
+        writer.stopRun(); // a v1 writer ends the tests the input left open; both flush
         return outcome.clean() ? ExitCode.OK : ExitCode.BAD_INPUT;
     }
 

@@ -11,15 +11,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.testr4j.subunit.StreamFormat;
 import org.testr4j.subunit.StreamResult;
-import org.testr4j.subunit.v2.PacketReader;
+import org.testr4j.subunit.SubunitReader;
 import org.testr4j.subunit.v2.StreamItem;
 import picocli.CommandLine.Parameters;
 
 /**
- * The streams a stream tool reads: the files named on the command line, or standard input.
- * Corruption is reported on stderr as it is met (source, byte offset, reason) and the good packets
- * still flow on.
+ * The streams a stream tool reads: the files named on the command line, or standard input, each
+ * subunit v1 or v2 as its first bytes say (or as the caller insists). Corruption is reported on
+ * stderr as it is met (source, byte offset, reason) and the good packets still flow on.
  */
 final class StreamInput {
     @Parameters(paramLabel = "FILE", description = "Streams to read (default: standard input; '-' is standard input).")
@@ -37,13 +38,19 @@ final class StreamInput {
      * a live pipeline shows each packet as soon as it arrives.
      */
     Outcome pump(StandardStreams io, String command, StreamResult sink, Flushable output) throws IOException {
+        return pump(io, command, sink, output, null);
+    }
+
+    /** As {@link #pump(StandardStreams, String, StreamResult, Flushable)}, reading every input as {@code format}; null detects it. */
+    Outcome pump(StandardStreams io, String command, StreamResult sink, Flushable output, StreamFormat format)
+            throws IOException {
         long packets = 0;
         long corrupt = 0;
         List<Path> sources = files.isEmpty() ? List.of(Path.of("-")) : files;
         for (Path source : sources) {
             String label = isStdin(source) ? "<stdin>" : source.toString();
             try (InputStream in = open(source, io)) {
-                PacketReader reader = PacketReader.lenient(in);
+                SubunitReader reader = format == null ? SubunitReader.lenient(in) : SubunitReader.lenient(in, format);
                 for (Optional<StreamItem> next = reader.read(); next.isPresent(); next = reader.read()) {
                     StreamItem item = next.get();
                     if (item instanceof StreamItem.Corrupt) {
