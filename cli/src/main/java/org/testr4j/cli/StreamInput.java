@@ -46,10 +46,9 @@ final class StreamInput {
             throws IOException {
         long packets = 0;
         long corrupt = 0;
-        List<Path> sources = files.isEmpty() ? List.of(Path.of("-")) : files;
-        for (Path source : sources) {
-            String label = isStdin(source) ? "<stdin>" : source.toString();
-            try (InputStream in = open(source, io)) {
+        for (Source source : sources(io)) {
+            String label = source.label();
+            try (InputStream in = source.open()) {
                 SubunitReader reader = format == null ? SubunitReader.lenient(in) : SubunitReader.lenient(in, format);
                 for (Optional<StreamItem> next = reader.read(); next.isPresent(); next = reader.read()) {
                     StreamItem item = next.get();
@@ -67,6 +66,36 @@ final class StreamInput {
             }
         }
         return new Outcome(packets, corrupt);
+    }
+
+    /** One input: a file named on the command line, or standard input. */
+    static final class Source {
+        private final Path path;
+        private final StandardStreams io;
+
+        Source(Path path, StandardStreams io) {
+            this.path = path;
+            this.io = io;
+        }
+
+        /** How messages name it: the path, or {@code <stdin>}. */
+        String label() {
+            return isStdin(path) ? "<stdin>" : path.toString();
+        }
+
+        /** Opens it; a missing or unreadable file is a {@link UserException} naming the path. */
+        InputStream open() {
+            return StreamInput.open(path, io);
+        }
+    }
+
+    /** The inputs in command-line order; standard input when none is named. */
+    List<Source> sources(StandardStreams io) {
+        List<Source> sources = new ArrayList<>();
+        for (Path path : files.isEmpty() ? List.of(Path.of("-")) : files) {
+            sources.add(new Source(path, io));
+        }
+        return sources;
     }
 
     private static void report(PrintWriter err, String command, String label, StreamItem.Corrupt corrupt) {
