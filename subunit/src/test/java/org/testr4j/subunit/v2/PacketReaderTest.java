@@ -255,6 +255,32 @@ class PacketReaderTest {
                         Event.test("pkg.a").status(SUCCESS).build());
     }
 
+    /**
+     * Crafted input: a plausible 4 MiB header every 16 bytes. Each candidate costs a 4 MiB checksum,
+     * so an unbounded resync does 4 MiB of work per byte (about a minute here, hours for 20 MiB).
+     */
+    @Test
+    void plausibleHeadersEveryFewBytesDoNotStallTheResync() throws IOException {
+        byte[] junk = new byte[6 * 1024 * 1024];
+        for (int i = 0; i + 6 < junk.length; i += 16) {
+            junk[i] = (byte) 0xB3;
+            junk[i + 1] = 0x20;
+            junk[i + 3] = (byte) 0xBF;
+            junk[i + 4] = (byte) 0xFF;
+            junk[i + 5] = (byte) 0xF0;
+        }
+        RecordingResult rec = new RecordingResult();
+
+        ReadSummary summary =
+                PacketReader.lenient(new ByteArrayInputStream(concat(junk, A))).readAll(rec);
+
+        assertThat(summary.packets()).isEqualTo(1);
+        assertThat(summary.bytes()).isEqualTo(junk.length + A.length);
+        assertThat(rec.events())
+                .last()
+                .isEqualTo(Event.test("pkg.a").status(SUCCESS).build());
+    }
+
     @Test
     void textComesInPiecesOfAtMostOneMebibyte() throws IOException {
         byte[] text = new byte[PacketReader.MAX_INTERLEAVED + 10];
