@@ -6,6 +6,7 @@ import static org.testr4j.subunit.PythonOracle.benchDir;
 import static org.testr4j.subunit.PythonOracle.python;
 import static org.testr4j.subunit.PythonOracle.script;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,6 +78,58 @@ class PythonInteropIT {
 
         assertThat(Files.mismatch(stream, ours)).as("first differing byte").isEqualTo(-1L);
         assertThat(eventsEqual(stream, ours)).isEqualTo(0);
+    }
+
+    /**
+     * Random non-subunit bytes between packets, heavy in UTF-8 lead and continuation bytes: where
+     * neither side reports corruption, we hand on exactly the text and packets python does.
+     */
+    @Test
+    void noisyStreamsReadAsPythonReadsThem() throws IOException {
+        int[] alphabet = {0x41, 0x0A, 0x80, 0x82, 0x9F, 0xA0, 0xB3, 0xBF, 0xC2, 0xDF, 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xFF
+        };
+        List<Event> run = sampleRun();
+        java.util.Random random = new java.util.Random(42);
+        List<Path> streams = new ArrayList<>();
+        for (int n = 0; n < 400; n++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (int part = random.nextInt(8); part >= 0; part--) {
+                if (random.nextBoolean()) {
+                    byte[] packet = PacketWriter.toBytes(run.get(random.nextInt(run.size())));
+                    bytes.write(packet, 0, packet.length);
+                } else {
+                    for (int i = random.nextInt(4); i >= 0; i--) {
+                        bytes.write(alphabet[random.nextInt(alphabet.length)]);
+                    }
+                }
+            }
+            Path stream = dir.resolve("noisy-" + n + ".subunit");
+            Files.write(stream, bytes.toByteArray());
+            streams.add(stream);
+        }
+        List<Object> args = new ArrayList<>(List.of(script("dump_events.py"), "--each"));
+        args.addAll(streams);
+        python(dir, dir.resolve("dump.out"), args.toArray());
+
+        int compared = 0;
+        for (Path stream : streams) {
+            Path dump = stream.resolveSibling(stream.getFileName() + ".events");
+            List<Event> ours = read(stream);
+            if (!Files.exists(dump) || hasParserError(ours)) {
+                continue;
+            }
+            List<Event> theirs = EventText.parseAll(Files.readString(dump, StandardCharsets.UTF_8));
+            if (hasParserError(theirs)) {
+                continue;
+            }
+            assertThat(ours).as("%s", stream.getFileName()).containsExactlyElementsOf(theirs);
+            compared++;
+        }
+        assertThat(compared).as("streams free of corruption on both sides").isGreaterThan(150);
+    }
+
+    private static boolean hasParserError(List<Event> events) {
+        return events.stream().anyMatch(e -> StreamItem.PARSER_TEST_ID.equals(e.testId()));
     }
 
     // ---------------------------------------------------------------- (b) we write, python reads
