@@ -112,20 +112,37 @@ class PythonInteropIT {
         python(dir, dir.resolve("dump.out"), args.toArray());
 
         int compared = 0;
+        int corrupt = 0;
         for (Path stream : streams) {
             Path dump = stream.resolveSibling(stream.getFileName() + ".events");
             List<Event> ours = read(stream);
-            if (!Files.exists(dump) || hasParserError(ours)) {
-                continue;
+            if (!Files.exists(dump)) {
+                continue; // python crashed on it
             }
             List<Event> theirs = EventText.parseAll(Files.readString(dump, StandardCharsets.UTF_8));
-            if (hasParserError(theirs)) {
+            if (hasParserError(theirs) || hasParserError(ours)) {
+                // python loses packets after a stray signature; we must keep every one it keeps
+                List<Event> theirTests =
+                        theirs.stream().filter(PythonInteropIT::isTestEvent).collect(Collectors.toList());
+                if (!theirTests.isEmpty()) {
+                    assertThat(ours.stream()
+                                    .filter(PythonInteropIT::isTestEvent)
+                                    .collect(Collectors.toList()))
+                            .as("%s", stream.getFileName())
+                            .containsSubsequence(theirTests);
+                }
+                corrupt++;
                 continue;
             }
             assertThat(ours).as("%s", stream.getFileName()).containsExactlyElementsOf(theirs);
             compared++;
         }
         assertThat(compared).as("streams free of corruption on both sides").isGreaterThan(150);
+        assertThat(corrupt).as("streams with corruption").isGreaterThan(20);
+    }
+
+    private static boolean isTestEvent(Event e) {
+        return e.testId() != null && !e.testId().equals(StreamItem.PARSER_TEST_ID);
     }
 
     private static boolean hasParserError(List<Event> events) {
