@@ -259,8 +259,9 @@ class PacketReaderTest {
      * Crafted input: a plausible 4 MiB header every 16 bytes. Each candidate costs a 4 MiB checksum,
      * so an unbounded resync does 4 MiB of work per byte (about a minute here, hours for 20 MiB).
      */
-    @Test
-    void plausibleHeadersEveryFewBytesDoNotStallTheResync() throws IOException {
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void plausibleHeadersEveryFewBytesDoNotStallTheResync(InputShape shape) throws IOException {
         byte[] junk = new byte[6 * 1024 * 1024];
         for (int i = 0; i + 6 < junk.length; i += 16) {
             junk[i] = (byte) 0xB3;
@@ -271,8 +272,7 @@ class PacketReaderTest {
         }
         RecordingResult rec = new RecordingResult();
 
-        ReadSummary summary =
-                PacketReader.lenient(new ByteArrayInputStream(concat(junk, A))).readAll(rec);
+        ReadSummary summary = PacketReader.lenient(shape.open(concat(junk, A))).readAll(rec);
 
         assertThat(summary.packets()).isEqualTo(1);
         assertThat(summary.bytes()).isEqualTo(junk.length + A.length);
@@ -292,14 +292,14 @@ class PacketReaderTest {
         assertThat(rec.events()).extracting(e -> e.fileBytes().size()).containsExactly(1024 * 1024, 10);
     }
 
-    @Test
-    void corruptionIsDeliveredAsPythonsParserEvents() throws IOException {
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void corruptionIsDeliveredAsPythonsParserEvents(InputShape shape) throws IOException {
         byte[] bad = B.clone();
         bad[bad.length - 1] ^= 0xFF;
         RecordingResult rec = new RecordingResult();
 
-        ReadSummary summary =
-                PacketReader.lenient(new ByteArrayInputStream(concat(A, bad))).readAll(rec);
+        ReadSummary summary = PacketReader.lenient(shape.open(concat(A, bad))).readAll(rec);
 
         assertThat(rec.events())
                 .containsExactly(
@@ -322,21 +322,23 @@ class PacketReaderTest {
         assertThat(summary.clean()).isFalse();
     }
 
-    @Test
-    void emptyInputHasNoItems() throws IOException {
-        PacketReader reader = PacketReader.lenient(new ByteArrayInputStream(new byte[0]));
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void emptyInputHasNoItems(InputShape shape) throws IOException {
+        PacketReader reader = PacketReader.lenient(shape.open(new byte[0]));
 
         assertThat(reader.read()).isEmpty();
         assertThat(reader.read()).isEmpty();
     }
 
-    @Test
-    void strictReaderThrowsWithOffsetAndReason() {
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void strictReaderThrowsWithOffsetAndReason(InputShape shape) {
         byte[] bad = B.clone();
         bad[bad.length - 1] ^= 0xFF;
 
-        assertThatThrownBy(() -> PacketReader.strict(new ByteArrayInputStream(concat(A, bad, C)))
-                        .readAll(new RecordingResult()))
+        assertThatThrownBy(
+                        () -> PacketReader.strict(shape.open(concat(A, bad, C))).readAll(new RecordingResult()))
                 .isInstanceOfSatisfying(SubunitFormatException.class, e -> {
                     assertThat(e.offset()).isEqualTo(14);
                     assertThat(e.reason()).isEqualTo("Bad checksum - calculated (0xd6b2c589), stored (0xd6b2c576)");
@@ -358,21 +360,26 @@ class PacketReaderTest {
                 });
     }
 
-    @Test
-    void strictReaderAcceptsText() throws IOException {
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void strictReaderAcceptsText(InputShape shape) throws IOException {
         RecordingResult rec = new RecordingResult();
 
-        PacketReader.strict(new ByteArrayInputStream(concat("hi".getBytes(StandardCharsets.US_ASCII), A)))
+        PacketReader.strict(shape.open(concat("hi".getBytes(StandardCharsets.US_ASCII), A)))
                 .readAll(rec);
 
-        assertThat(rec.events()).hasSize(2);
+        assertThat(InputShape.joinOutput(rec.events()))
+                .containsExactly(
+                        Event.builder().file("stdout", Bytes.utf8("hi")).build(),
+                        Event.test("pkg.a").status(SUCCESS).build());
     }
 
-    @Test
-    void existsPacketFromTheSpecReads() throws IOException {
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
+    void existsPacketFromTheSpecReads(InputShape shape) throws IOException {
         RecordingResult rec = new RecordingResult();
 
-        PacketReader.strict(new ByteArrayInputStream(HexFormat.of().parseHex("b329010c03666f6f08555f1b")))
+        PacketReader.strict(shape.open(HexFormat.of().parseHex("b329010c03666f6f08555f1b")))
                 .readAll(rec);
 
         assertThat(rec.events())
