@@ -54,6 +54,15 @@ public final class PacketReader implements AutoCloseable {
     /** python-subunit hands on non-subunit output in pieces of at most 1 MiB. */
     static final int MAX_INTERLEAVED = 1024 * 1024;
 
+    /**
+     * How many bytes a resynchronisation may checksum while trying candidate packets: a fixed
+     * allowance plus some for every byte skipped. Each candidate costs up to a whole packet, so
+     * without a bound crafted input (a plausible header every few bytes) costs 4 MiB per byte.
+     * A damaged stream of real packets needs far less than this.
+     */
+    private static final long RESYNC_ALLOWANCE = 16L * PacketWriter.MAX_PACKET;
+
+    private static final long RESYNC_ALLOWANCE_PER_BYTE = 256;
     private static final int SIGNATURE = PacketWriter.SIGNATURE;
     private static final int CRC_SIZE = 4;
 
@@ -72,6 +81,7 @@ public final class PacketReader implements AutoCloseable {
     private int limit;
     private long bufStart; // stream offset of buf[0]
     private boolean endOfInput;
+    private long resyncBudget; // bytes the current resynchronisation may still checksum
 
     private PacketReader(InputStream in, String nonSubunitName, boolean strict) {
         this.in = Objects.requireNonNull(in, "in");
@@ -288,6 +298,7 @@ public final class PacketReader implements AutoCloseable {
             pos += trustedLength;
             return new StreamItem.Corrupt(start, raw, trustedLength, reason);
         }
+        resyncBudget = RESYNC_ALLOWANCE;
         byte[] raw = new byte[256];
         int kept = 0;
         long skipped = 0;
@@ -302,6 +313,7 @@ public final class PacketReader implements AutoCloseable {
                 kept += keep;
             }
             skipped += end - pos;
+            resyncBudget += RESYNC_ALLOWANCE_PER_BYTE * (end - pos);
             pos = end;
             if (pos < limit && wholePacketAhead()) {
                 break;
@@ -313,6 +325,7 @@ public final class PacketReader implements AutoCloseable {
                     kept++;
                 }
                 skipped++;
+                resyncBudget += RESYNC_ALLOWANCE_PER_BYTE;
                 pos++;
             }
         }
@@ -341,9 +354,10 @@ public final class PacketReader implements AutoCloseable {
             return false;
         }
         int length = Varint.read(buf, pos + 3);
-        if (length < 3 + width + CRC_SIZE || !ensure(length)) {
+        if (length < 3 + width + CRC_SIZE || length > resyncBudget || !ensure(length)) {
             return false;
         }
+        resyncBudget -= length;
         crc.reset();
         crc.update(buf, pos, length - CRC_SIZE);
         if ((int) crc.getValue() != readInt(pos + length - CRC_SIZE)) {

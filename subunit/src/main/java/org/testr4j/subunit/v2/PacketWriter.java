@@ -103,6 +103,13 @@ public final class PacketWriter implements StreamResult, Flushable, AutoCloseabl
             throws IOException {
         // Room for content once every other field, a 3-byte content length and a 3-byte packet length are counted.
         int room = MAX_PACKET - (1 + 2 + 3 + headerless + 3 + 4);
+        if (room < 1 || !event.hasFile()) {
+            // Only file content can be split; the other fields must fit in every chunk.
+            String which = event.testId() == null ? "no test id" : "test id '" + abbreviate(event.testId()) + "'";
+            throw new IllegalArgumentException(
+                    "event with " + which + " does not fit in a packet: its fields other than" + " file content take "
+                            + headerless + " bytes, and a packet holds at most " + MAX_PACKET);
+        }
         int total = event.fileBytes().size();
         for (int from = 0; from < total; from += room) {
             int length = Math.min(room, total - from);
@@ -220,6 +227,10 @@ public final class PacketWriter implements StreamResult, Flushable, AutoCloseabl
         if (used >= BLOCK) {
             drain();
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     private static int fieldsLength(Instant ts, byte[] id, byte[][] tags, byte[] mime, byte[] name, byte[] route) {

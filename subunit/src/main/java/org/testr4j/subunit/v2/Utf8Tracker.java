@@ -7,12 +7,15 @@ package org.testr4j.subunit.v2;
  * <p>It mirrors python-subunit exactly, quirks included: python feeds each non-subunit byte to an
  * incremental strict UTF-8 decoder that lives for the whole stream. After a decoding error that
  * decoder keeps its buffered partial character, so {@code E2 41 82} leaves it mid-character again.
+ * CPython also buffers {@code ED A0}..{@code ED BF} (the start of a surrogate) rather than failing
+ * at once, and then fails on every later byte: that decoder stays stuck for the rest of the stream.
  */
 final class Utf8Tracker {
     private int lead; // the buffered partial character's first byte, 0 when none
     private int have; // continuation bytes buffered after the lead
     private int need; // continuation bytes the lead still needs
     private boolean midCharacter;
+    private boolean surrogate; // buffered ED A0..BF: no byte can complete it
 
     /** python's {@code mid_character}: did the last byte leave a character unfinished? */
     boolean midCharacter() {
@@ -30,6 +33,11 @@ final class Utf8Tracker {
             } else {
                 midCharacter = false; // ASCII, or an invalid start byte (an error that buffers nothing)
             }
+        } else if (lead == 0xED && have == 0 && b >= 0xA0 && b <= 0xBF) {
+            have = 1;
+            need = 1;
+            surrogate = true;
+            midCharacter = true;
         } else if (continues(b)) {
             have++;
             need--;
@@ -51,7 +59,7 @@ final class Utf8Tracker {
     }
 
     private boolean continues(int b) {
-        if (b < 0x80 || b > 0xBF) {
+        if (b < 0x80 || b > 0xBF || surrogate) {
             return false;
         }
         if (have > 0) {

@@ -1,0 +1,139 @@
+package org.testr4j.subunit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * python-subunit and its tools as a test oracle: Debian's {@code /usr/bin/python3} with the
+ * {@code subunit} and {@code testtools} modules, and the {@code subunit-*} commands.
+ *
+ * <p>When they are missing a test aborts, or fails if the system property {@code
+ * testr4j.requireOracles} is {@code true} (CI sets it), so a CI run can never pass without them.
+ *
+ * <pre>{@code
+ * PythonOracle.require("subunit-stats");
+ * PythonOracle.Run run = PythonOracle.run(dir, stream, out, "subunit-stats");
+ * }</pre>
+ */
+public final class PythonOracle {
+    /** Debian's interpreter; the first python3 on PATH may lack the modules. */
+    public static final String PYTHON = "/usr/bin/python3";
+
+    private static final String INSTALL = "install them with: apt-get install -y python3-subunit subunit"
+            + " python3-testtools (and run from a checkout beside ../shared/bench)";
+
+    private PythonOracle() {}
+
+    /** The outcome of one command: its exit status and what it wrote to stderr. */
+    public record Run(int exitCode, String stderr) {}
+
+    /** Aborts or fails the test unless python-subunit, the bench scripts and {@code commands} are present. */
+    public static void require(String... commands) {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(Paths.get(PYTHON)) || !succeeds(PYTHON, "-c", "import subunit.v2, testtools")) {
+            missing.add(PYTHON + " with the subunit and testtools modules");
+        }
+        if (!Files.isRegularFile(benchDir().resolve("gen_stream.py"))) {
+            missing.add("the workload generators in " + benchDir());
+        }
+        for (String command : commands) {
+            if (!succeeds("sh", "-c", "command -v " + command)) {
+                missing.add("the command " + command);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "python oracle missing: " + String.join(", ", missing) + "; " + INSTALL;
+        if (Boolean.getBoolean("testr4j.requireOracles")) {
+            fail(message + " (testr4j.requireOracles is true, so this fails instead of skipping)");
+        }
+        Assumptions.abort(message);
+    }
+
+    /** The reactor root: where {@code bin/} and the modules are. */
+    public static Path projectRoot() {
+        String root = System.getProperty("testr4j.projectRoot");
+        Path path = root == null || root.isBlank() ? Paths.get("").toAbsolutePath() : Paths.get(root);
+        return Files.isDirectory(path.resolve("subunit")) ? path : path.getParent();
+    }
+
+    /** {@code ../shared/bench} beside the checkout, or the system property {@code testr4j.benchDir}. */
+    public static Path benchDir() {
+        String dir = System.getProperty("testr4j.benchDir");
+        return dir != null
+                ? Paths.get(dir)
+                : projectRoot().resolve("../shared/bench").normalize();
+    }
+
+    /** The python helpers committed with the tests. */
+    public static Path script(String name) {
+        return projectRoot().resolve("subunit/src/test/golden").resolve(name);
+    }
+
+    /**
+     * Runs {@code command} in {@code dir} with stdin from {@code in} (or nothing) and stdout to
+     * {@code out}. Python's hash seed is fixed so set order is the same on every run.
+     */
+    public static Run run(Path dir, Path in, Path out, String... command) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Arrays.asList(command)).directory(dir.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("PYTHONHASHSEED", "0");
+        env.put("PYTHONIOENCODING", "utf-8");
+        env.put("LC_ALL", "C.UTF-8");
+        pb.redirectInput(
+                in == null
+                        ? ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile())
+                        : ProcessBuilder.Redirect.from(in.toFile()));
+        pb.redirectOutput(out.toFile());
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        try {
+            int code = p.waitFor();
+            return new Run(code, Files.readString(err, StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for " + String.join(" ", command), e);
+        }
+    }
+
+    /** Runs a python script with Debian's interpreter; fails the test if it does not exit 0. */
+    public static void python(Path dir, Path out, Object... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(PYTHON);
+        for (Object a : args) {
+            command.add(a.toString());
+        }
+        Run run = run(dir, null, out, command.toArray(new String[0]));
+        if (run.exitCode() != 0) {
+            fail(String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.stderr());
+        }
+    }
+
+    private static boolean succeeds(String... command) {
+        try {
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
