@@ -1,7 +1,6 @@
 package org.testr4j.subunit.v2;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,9 +34,21 @@ class GoldenFileTest {
         return Golden.all().stream();
     }
 
+    /** The cases python's writer wrote whole: not the ones with noise between packets. */
+    static Stream<Golden> encodableCases() {
+        return Golden.all().stream().filter(g -> {
+            try {
+                return g.encodable();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     @Test
     void thereAreGoldenCases() {
         assertThat(Golden.all()).hasSizeGreaterThan(30);
+        assertThat(encodableCases()).hasSizeGreaterThan(25);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -58,9 +69,8 @@ class GoldenFileTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
+    @MethodSource("encodableCases")
     void encodesToPythonsBytes(Golden golden) throws IOException {
-        assumeTrue(golden.encodable(), "stream holds bytes python's writer did not write");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         try (PacketWriter writer = PacketWriter.to(out)) {
