@@ -50,18 +50,30 @@ final class StreamInput {
             String label = source.label();
             try (InputStream in = source.open()) {
                 SubunitReader reader = format == null ? SubunitReader.lenient(in) : SubunitReader.lenient(in, format);
+                long found = 0;
+                long other = 0;
                 for (Optional<StreamItem> next = reader.read(); next.isPresent(); next = reader.read()) {
                     StreamItem item = next.get();
                     if (item instanceof StreamItem.Corrupt) {
                         corrupt++;
                         report(io.err(), command, label, (StreamItem.Corrupt) item);
                     } else if (item instanceof StreamItem.Packet) {
-                        packets++;
+                        found++;
+                    } else {
+                        other += ((StreamItem.Interleaved) item).bytes().size();
                     }
                     item.deliverTo(sink);
                     if (output != null && reader.inputIdle()) {
                         output.flush();
                     }
+                }
+                packets += found;
+                if (found == 0 && other > 0) {
+                    // Text with no subunit in it is passed on, but it is almost always the wrong input.
+                    corrupt++;
+                    io.err()
+                            .println(command + ": " + label + ": no subunit found in " + other
+                                    + " bytes of input: is it a test stream (subunit v2 or v1)?");
                 }
             }
         }
