@@ -1,10 +1,13 @@
 package org.testr4j.subunit.junitxml;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +99,9 @@ public final class JUnitXmlWriter implements StreamResult {
         closeSpool();
         cases = new Spool(inMemory, tempDir);
         try {
-            xml = XML.createXMLStreamWriter(cases, "UTF-8");
+            // A buffered Writer: given an OutputStream, the JDK's StAX writer writes one byte per call.
+            xml = XML.createXMLStreamWriter(
+                    new BufferedWriter(new OutputStreamWriter(cases, StandardCharsets.UTF_8), 64 * 1024));
         } catch (XMLStreamException e) {
             throw new IllegalStateException("the JDK's StAX writer failed to start", e);
         }

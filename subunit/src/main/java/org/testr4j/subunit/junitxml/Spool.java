@@ -26,7 +26,13 @@ final class Spool extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        if (fileOut != null) {
+            fileOut.write(b);
+        } else if (memory.size() < inMemory) {
+            memory.write(b);
+        } else {
+            write(new byte[] {(byte) b}, 0, 1); // the byte that spills
+        }
     }
 
     @Override
