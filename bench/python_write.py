@@ -3,7 +3,7 @@
 usage: /usr/bin/python3 bench/python_write.py STREAM
 Decodes STREAM with ByteStreamToStreamResult in chunks of 4096 events (untimed) and times
 StreamResultToBytes writing each chunk into a null stream, the same split as CodecBench's write.
-Prints: events=<n> bytes=<n> seconds=<write time>
+Prints: events=<n> bytes=<n> seconds=<write wall time> cpu_seconds=<write CPU time>
 """
 import sys
 import time
@@ -35,6 +35,7 @@ class ChunkedWrite(object):
         self.chunk = []
         self.events = 0
         self.seconds = 0.0
+        self.cpu_seconds = 0.0
 
     def startTestRun(self):
         pass
@@ -49,10 +50,12 @@ class ChunkedWrite(object):
 
     def drain(self):
         write = self.writer.status
+        start_cpu = time.process_time()
         start = time.perf_counter()
         for kw in self.chunk:
             write(**kw)
         self.seconds += time.perf_counter() - start
+        self.cpu_seconds += time.process_time() - start_cpu
         self.events += len(self.chunk)
         self.chunk = []
 
@@ -67,7 +70,7 @@ def main():
         sink.startTestRun()
         result.run(sink)
         sink.stopTestRun()
-    print('events=%d bytes=%d seconds=%.3f' % (sink.events, out.count, sink.seconds))
+    print('events=%d bytes=%d seconds=%.3f cpu_seconds=%.3f' % (sink.events, out.count, sink.seconds, sink.cpu_seconds))
 
 
 if __name__ == '__main__':

@@ -106,13 +106,16 @@ public final class CodecBench {
 
     private Measurement time(String name, int runs, Pass pass) throws IOException {
         long[] nanos = new long[runs];
+        long[] cpu = new long[runs];
         long items = 0;
         for (int i = 0; i < runs; i++) {
+            long startCpu = CpuClock.nanos();
             long start = System.nanoTime();
             items = pass.run();
             nanos[i] = System.nanoTime() - start;
+            cpu[i] = CpuClock.nanos() - startCpu;
         }
-        return new Measurement(name, items, size, nanos);
+        return new Measurement(name, items, size, nanos, cpu);
     }
 
     private long parse(StreamResult sink) throws IOException {
@@ -134,23 +137,26 @@ public final class CodecBench {
 
     private Measurement writeMeasurement(int runs) throws IOException {
         long[] nanos = new long[runs];
+        long[] cpu = new long[runs];
         long events = 0;
         for (int i = 0; i < runs; i++) {
             WritePass pass = write();
             nanos[i] = pass.nanos;
+            cpu[i] = pass.cpuNanos;
             events = pass.events;
         }
-        return new Measurement("write", events, size, nanos);
+        return new Measurement("write", events, size, nanos, cpu);
     }
 
-    /** The time spent in the writer alone, and the events it wrote. */
-    private record WritePass(long events, long nanos) {}
+    /** The time spent in the writer alone, wall and CPU, and the events it wrote. */
+    private record WritePass(long events, long nanos, long cpuNanos) {}
 
     private WritePass write() throws IOException {
         CountingOutputStream sink = new CountingOutputStream();
         List<Event> chunk = new ArrayList<>(WRITE_CHUNK);
         StreamResult collect = chunk::add;
         long nanos = 0;
+        long cpuNanos = 0;
         long events = 0;
         try (InputStream in = Files.newInputStream(file);
                 PacketReader reader = PacketReader.lenient(in);
@@ -161,6 +167,7 @@ public final class CodecBench {
                 while (chunk.size() < WRITE_CHUNK && (more = collectNext(reader, collect))) {
                     // decoding is not timed
                 }
+                long startCpu = CpuClock.nanos();
                 long start = System.nanoTime();
                 for (Event event : chunk) {
                     writer.write(event);
@@ -169,11 +176,12 @@ public final class CodecBench {
                     writer.flush();
                 }
                 nanos += System.nanoTime() - start;
+                cpuNanos += CpuClock.nanos() - startCpu;
                 events += chunk.size();
             }
         }
         requireSameSize(sink.count());
-        return new WritePass(events, nanos);
+        return new WritePass(events, nanos, cpuNanos);
     }
 
     private static boolean collectNext(PacketReader reader, StreamResult collect) throws IOException {
