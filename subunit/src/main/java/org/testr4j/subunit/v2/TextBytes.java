@@ -14,7 +14,7 @@ import java.nio.ByteOrder;
  *
  * <pre>{@code
  * TextBytes.scan("abc".getBytes(), 0, 3) == TextBytes.ASCII
- * TextBytes.scan(new byte[] {'a', 0}, 0, 2) & TextBytes.HAS_NUL) != 0
+ * (TextBytes.scan(new byte[] {'a', 0}, 0, 2) & TextBytes.HAS_NUL) != 0
  * }</pre>
  */
 final class TextBytes {

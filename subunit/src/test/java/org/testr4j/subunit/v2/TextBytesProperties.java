@@ -7,6 +7,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 class TextBytesProperties {
@@ -27,9 +28,9 @@ class TextBytesProperties {
     @Provide
     Arbitrary<byte[]> textLikeBytes() {
         Arbitrary<Byte> oneByte = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(40, Arbitraries.bytes().between((byte) 1, (byte) 0x7F)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just((byte) 0)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes().between(Byte.MIN_VALUE, (byte) -1)));
+                Tuple.of(40, Arbitraries.bytes().between((byte) 1, (byte) 0x7F)),
+                Tuple.of(1, Arbitraries.just((byte) 0)),
+                Tuple.of(1, Arbitraries.bytes().between(Byte.MIN_VALUE, (byte) -1)));
         return oneByte.array(byte[].class).ofMaxSize(70);
     }
 
