@@ -29,8 +29,9 @@ import org.testr4j.subunit.v2.StreamItem;
  *   <li>{@code parse+write}: read and re-encode in one pass, as {@code subunit convert} does.
  * </ul>
  *
- * Then the heap peak over the whole run. {@code --once} does one parse-noop pass and nothing else,
- * for timing a whole process with JVM start-up.
+ * Then the heap peak over the whole run. {@code --parse-only} times parse-noop alone (to compare JIT
+ * settings quickly); {@code --once} does one parse-noop pass and nothing else, for timing a whole
+ * process with JVM start-up.
  *
  * <pre>{@code
  * java -Xmx64m -cp bench/target/classes:subunit/target/classes org.testr4j.bench.CodecBench \
@@ -52,6 +53,7 @@ public final class CodecBench {
         int runs = 5;
         int warmup = 2;
         boolean once = false;
+        boolean parseOnly = false;
         Path file = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -63,6 +65,9 @@ public final class CodecBench {
                     break;
                 case "--once":
                     once = true;
+                    break;
+                case "--parse-only":
+                    parseOnly = true;
                     break;
                 default:
                     if (args[i].startsWith("-") || file != null) {
@@ -85,11 +90,17 @@ public final class CodecBench {
                 + ManagementFactory.getRuntimeMXBean().getInputArguments());
         for (int i = 0; i < warmup; i++) {
             bench.parse(event -> {});
-            bench.write();
+            if (!parseOnly) {
+                bench.write();
+            }
         }
         out.println(Measurement.header());
         out.println(
                 bench.time("parse-noop", runs, () -> bench.parse(event -> {})).row());
+        if (parseOnly) {
+            out.println(HeapUse.sinceStart().row());
+            return;
+        }
         CountingSink counts = new CountingSink();
         out.println(bench.time("parse-count", runs, () -> bench.parse(counts)).row());
         out.println(bench.writeMeasurement(runs).row());
@@ -229,6 +240,6 @@ public final class CodecBench {
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(
-                problem + "; usage: CodecBench [--runs N] [--warmup N] [--once] STREAM_FILE");
+                problem + "; usage: CodecBench [--runs N] [--warmup N] [--once | --parse-only] STREAM_FILE");
     }
 }
