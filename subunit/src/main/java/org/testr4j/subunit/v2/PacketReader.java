@@ -454,17 +454,11 @@ public final class PacketReader implements AutoCloseable {
         }
         int from = c.at;
         c.at += length;
-        boolean ascii = true;
-        for (int i = from; i < from + length; i++) {
-            byte b = buf[i];
-            if (b == 0) {
-                throw new MalformedPacket("UTF8 string at byte " + where + " contains NUL byte");
-            }
-            if (b < 0) {
-                ascii = false;
-            }
+        int kind = TextBytes.scan(buf, from, length);
+        if ((kind & TextBytes.HAS_NUL) != 0) {
+            throw new MalformedPacket("UTF8 string at byte " + where + " contains NUL byte");
         }
-        if (ascii) {
+        if (kind == TextBytes.ASCII) {
             return new String(buf, from, length, StandardCharsets.ISO_8859_1);
         }
         try {
