@@ -33,7 +33,7 @@ public final class PythonOracle {
     public static final String PYTHON = "/usr/bin/python3";
 
     private static final String INSTALL = "install them with: apt-get install -y python3-subunit subunit"
-            + " python3-testtools python3-junitxml python3-stestr python3-testrepository"
+            + " python3-testtools python3-junitxml python3-stestr testrepository"
             + " (and run from a checkout beside ../shared/bench)";
 
     private PythonOracle() {}
