@@ -8,23 +8,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.testr4j.subunit.Oracles;
+import org.testr4j.subunit.PythonOracle;
 
 /** The real launcher against the python-subunit tool of the same name, on the same stream. */
 class PythonParityIT {
-    private static final Path ROOT =
-            Path.of(System.getProperty("testr4j.projectRoot", "..")).toAbsolutePath();
+    private static final Path ROOT = PythonOracle.projectRoot();
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void stream() throws Exception {
-        Oracles.pythonModule("subunit");
-        Oracles.command("subunit-filter");
+        PythonOracle.require("subunit-filter", "subunit-tags", "subunit-ls", "subunit-stats");
         LauncherIT.Result made = LauncherIT.sh(
                 dir,
-                Oracles.PYTHON + " " + Oracles.sharedBench().resolve("gen_stream.py")
+                PythonOracle.PYTHON + " " + PythonOracle.benchScript("gen_stream.py")
                         + " 1000 stream.subunit --seed 11");
         assertThat(made.exitCode()).as(made.stderr()).isZero();
     }
@@ -60,7 +58,7 @@ class PythonParityIT {
 
         LauncherIT.Result equal = LauncherIT.sh(
                 dir,
-                Oracles.PYTHON + " " + Oracles.sharedBench().resolve("events_equal.py")
+                PythonOracle.PYTHON + " " + PythonOracle.benchScript("events_equal.py")
                         + " ours.subunit theirs.subunit");
         assertThat(equal.exitCode()).as(equal.stdout()).isZero();
     }

@@ -16,20 +16,12 @@ public final class ParityStreams {
     private ParityStreams() {}
 
     /** A stream from {@code gen_stream.py} with {@code n} tests and the given extra options. */
-    public static Path generated(Path dir, int n, String... options) throws IOException, InterruptedException {
-        Path python = DebianOracle.require("/usr/bin/python3");
+    public static Path generated(Path dir, int n, String... options) throws IOException {
+        PythonOracle.requireModules("subunit.v2");
         Path out = dir.resolve("gen-" + n + "-" + String.join("", options).replace("-", "") + ".subunit");
-        List<String> command = new ArrayList<>(List.of(
-                python.toString(),
-                DebianOracle.benchScript("gen_stream.py").toString(),
-                Integer.toString(n),
-                out.toString()));
-        command.addAll(List.of(options));
-        Path devNull = Files.createTempFile(dir, "stdin", "");
-        DebianOracle.Outcome outcome = DebianOracle.run(command, devNull, dir.resolve("gen.log"));
-        if (outcome.status() != 0) {
-            throw new IllegalStateException("gen_stream.py failed: " + outcome.stderr());
-        }
+        List<Object> args = new ArrayList<>(List.of(PythonOracle.benchScript("gen_stream.py"), n, out));
+        args.addAll(List.of(options));
+        PythonOracle.python(dir, dir.resolve("gen.log"), args.toArray());
         return out;
     }
 

@@ -14,15 +14,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * python-subunit and its tools as a test oracle: Debian's {@code /usr/bin/python3} with the
- * {@code subunit} and {@code testtools} modules, and the {@code subunit-*} commands.
+ * The python reference tools as a test oracle: Debian's {@code /usr/bin/python3} with python-subunit,
+ * testtools, testrepository and stestr, the {@code subunit-*} commands, and the workload generators in
+ * {@code ../shared/bench}. Every module's interop tests use this one class (it ships in the subunit
+ * test-jar).
  *
- * <p>When they are missing a test aborts, or fails if the system property {@code
- * testr4j.requireOracles} is {@code true} (CI sets it), so a CI run can never pass without them.
+ * <p>When something is missing a test aborts with the install command, or fails if the system
+ * property {@code testr4j.requireOracles} is {@code true} (CI sets it), so a CI run can never pass
+ * without the oracles.
  *
  * <pre>{@code
- * PythonOracle.require("subunit-stats");
- * PythonOracle.Run run = PythonOracle.run(dir, stream, out, "subunit-stats");
+ * Path stats = PythonOracle.command("subunit-stats");
+ * PythonOracle.Run run = PythonOracle.run(dir, stream, out, stats.toString());
  * }</pre>
  */
 public final class PythonOracle {
@@ -30,19 +33,20 @@ public final class PythonOracle {
     public static final String PYTHON = "/usr/bin/python3";
 
     private static final String INSTALL = "install them with: apt-get install -y python3-subunit subunit"
-            + " python3-testtools (and run from a checkout beside ../shared/bench)";
+            + " python3-testtools python3-junitxml python3-stestr testrepository"
+            + " (and run from a checkout beside ../shared/bench)";
 
     private PythonOracle() {}
 
     /** The outcome of one command: its exit status and what it wrote to stderr. */
     public record Run(int exitCode, String stderr) {}
 
-    /** Aborts or fails the test unless python-subunit, the bench scripts and {@code commands} are present. */
+    /**
+     * Aborts or fails the test unless python-subunit with testtools, the bench generators and {@code
+     * commands} (looked up on PATH) are present.
+     */
     public static void require(String... commands) {
-        List<String> missing = new ArrayList<>();
-        if (!Files.isExecutable(Paths.get(PYTHON)) || !succeeds(PYTHON, "-c", "import subunit.v2, testtools")) {
-            missing.add(PYTHON + " with the subunit and testtools modules");
-        }
+        List<String> missing = new ArrayList<>(missingModules("subunit.v2", "testtools"));
         if (!Files.isRegularFile(benchDir().resolve("gen_stream.py"))) {
             missing.add("the workload generators in " + benchDir());
         }
@@ -51,14 +55,30 @@ public final class PythonOracle {
                 missing.add("the command " + command);
             }
         }
-        if (missing.isEmpty()) {
-            return;
+        requireNothingMissing(missing);
+    }
+
+    /** Aborts or fails the test unless {@code /usr/bin/python3} can import every one of {@code modules}. */
+    public static void requireModules(String... modules) {
+        requireNothingMissing(missingModules(modules));
+    }
+
+    /** {@code /usr/bin/NAME} (a Debian oracle command), after making sure it is there. */
+    public static Path command(String name) {
+        Path path = Paths.get("/usr/bin", name);
+        if (!Files.isExecutable(path)) {
+            requireNothingMissing(List.of("the command " + path));
         }
-        String message = "python oracle missing: " + String.join(", ", missing) + "; " + INSTALL;
-        if (Boolean.getBoolean("testr4j.requireOracles")) {
-            fail(message + " (testr4j.requireOracles is true, so this fails instead of skipping)");
+        return path;
+    }
+
+    /** A workload generator from {@link #benchDir()}, after making sure it is there. */
+    public static Path benchScript(String name) {
+        Path script = benchDir().resolve(name);
+        if (!Files.isRegularFile(script)) {
+            requireNothingMissing(List.of("the workload generator " + script));
         }
-        Assumptions.abort(message);
+        return script;
     }
 
     /** The reactor root: where {@code bin/} and the modules are. */
@@ -96,16 +116,35 @@ public final class PythonOracle {
                         ? ProcessBuilder.Redirect.from(Paths.get("/dev/null").toFile())
                         : ProcessBuilder.Redirect.from(in.toFile()));
         pb.redirectOutput(out.toFile());
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        pb.redirectError(err.toFile());
-        Process p = pb.start();
+        // Not in dir: a generator may empty its own directory (gen_pysuite.py does).
+        Path err = Files.createTempFile("oracle", ".stderr");
         try {
-            int code = p.waitFor();
-            return new Run(code, Files.readString(err, StandardCharsets.UTF_8));
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted waiting for " + String.join(" ", command), e);
+            pb.redirectError(err.toFile());
+            Process p = pb.start();
+            try {
+                int code = p.waitFor();
+                return new Run(code, Files.readString(err, StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted waiting for " + String.join(" ", command), e);
+            }
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /**
+     * What {@code command} writes to stdout, run as {@link #run} does; fails the test, with its
+     * stderr, if it does not exit 0.
+     */
+    public static byte[] output(Path dir, Path in, List<String> command) throws IOException {
+        Path out = Files.createTempFile("oracle", ".stdout");
+        try {
+            exitsZero(command, run(dir, in, out, command.toArray(new String[0])));
+            return Files.readAllBytes(out);
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 
@@ -116,10 +155,35 @@ public final class PythonOracle {
         for (Object a : args) {
             command.add(a.toString());
         }
-        Run run = run(dir, null, out, command.toArray(new String[0]));
+        exitsZero(command, run(dir, null, out, command.toArray(new String[0])));
+    }
+
+    private static void exitsZero(List<String> command, Run run) {
         if (run.exitCode() != 0) {
             fail(String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.stderr());
         }
+    }
+
+    private static List<String> missingModules(String... modules) {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(Paths.get(PYTHON))) {
+            missing.add(PYTHON);
+        } else if (!succeeds(PYTHON, "-c", "import " + String.join(", ", modules))) {
+            missing.add(PYTHON + " with the modules " + String.join(", ", modules));
+        }
+        return missing;
+    }
+
+    /** Missing oracles fail the test when {@code testr4j.requireOracles} is true, else abort it. */
+    private static void requireNothingMissing(List<String> missing) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        String message = "python oracle missing: " + String.join(", ", missing) + "; " + INSTALL;
+        if (Boolean.getBoolean("testr4j.requireOracles")) {
+            fail(message + " (testr4j.requireOracles is true, so this fails instead of skipping)");
+        }
+        Assumptions.abort(message);
     }
 
     private static boolean succeeds(String... command) {

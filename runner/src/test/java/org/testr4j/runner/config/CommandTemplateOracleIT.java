@@ -2,12 +2,13 @@ package org.testr4j.runner.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.runner.PythonOracle;
+import org.testr4j.subunit.PythonOracle;
 
 /** testrepository's own {@code TestCommand} and {@link CommandTemplate} build the same commands from one file. */
 class CommandTemplateOracleIT {
@@ -29,7 +30,7 @@ class CommandTemplateOracleIT {
 
     @Test
     void buildsTheCommandsTestrepositoryBuilds(@TempDir Path dir) throws Exception {
-        PythonOracle.require("testrepository.testcommand");
+        PythonOracle.requireModules("testrepository.testcommand");
         String text = "[DEFAULT]\n"
                 + "test_command=run $LISTOPT $IDOPTION x$IDLISTy $IDFILEs $FOO $INSTANCE_ID\n"
                 + "    continued %% $IDOPTION\n"
@@ -38,16 +39,16 @@ class CommandTemplateOracleIT {
                 + "test_id_list_default=d1 d2\n";
         Files.writeString(dir.resolve(".testr.conf"), text);
 
-        PythonOracle.Run run =
-                PythonOracle.run(dir, List.of(PythonOracle.PYTHON.toString(), "-c", ORACLE, dir.toString()));
+        String stdout = new String(
+                PythonOracle.output(dir, null, List.of(PythonOracle.PYTHON, "-c", ORACLE, dir.toString())),
+                StandardCharsets.UTF_8);
 
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
         CommandTemplate ours = TestrConf.load(dir).commandTemplate(List.of("--extra", "y"));
         List<String> ids = List.of("a", "b$1", "c\\d");
-        String[] lines = run.stdout().split("\n");
-        String theirRun = run.stdout().substring(0, run.stdout().indexOf(" y\n") + 2);
+        String[] lines = stdout.split("\n");
+        String theirRun = stdout.substring(0, stdout.indexOf(" y\n") + 2);
         assertThat(ours.runCommand(Path.of("IDFILE"), ids)).isEqualTo(theirRun);
-        String rest = run.stdout().substring(theirRun.length() + 1);
+        String rest = stdout.substring(theirRun.length() + 1);
         assertThat(ours.listCommand() + "\n").isEqualTo(rest.substring(0, rest.indexOf(" y\n") + 3));
         assertThat(lines[lines.length - 1]).isEqualTo("610a6224310a635c640a"); // "a\nb$1\nc\\d\n"
     }

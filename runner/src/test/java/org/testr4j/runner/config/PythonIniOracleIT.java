@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.runner.PythonOracle;
+import org.testr4j.subunit.PythonOracle;
 
 /**
  * Python's configparser, as testrepository constructs it, and {@link PythonIni} read the same
@@ -61,7 +61,7 @@ class PythonIniOracleIT {
 
     @Test
     void readsWhatConfigparserReads(@TempDir Path dir) throws Exception {
-        PythonOracle.require("configparser");
+        PythonOracle.requireModules("configparser");
         List<String> texts = new ArrayList<>(List.of(
                 "[DEFAULT]\ntest_command=OS_STDOUT_CAPTURE=1 \\\n    python -m x $LISTOPT $IDOPTION\n",
                 "[DEFAULT]\ntest_command=a\n  b\n\n  c\n\n",
@@ -86,18 +86,17 @@ class PythonIniOracleIT {
         for (int i = 0; i < 400; i++) {
             texts.add(generate(random));
         }
-        List<String> command = new ArrayList<>(List.of(PythonOracle.PYTHON.toString(), "-c", ORACLE));
+        List<String> command = new ArrayList<>(List.of(PythonOracle.PYTHON, "-c", ORACLE));
         for (int i = 0; i < texts.size(); i++) {
             Path file = dir.resolve("case" + i + ".conf");
             Files.writeString(file, texts.get(i), StandardCharsets.UTF_8);
             command.add(file.toString());
         }
 
-        PythonOracle.Run run = PythonOracle.run(dir, command);
+        String stdout = new String(PythonOracle.output(dir, null, command), StandardCharsets.UTF_8);
 
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
         Map<String, String> expected = new LinkedHashMap<>();
-        for (String line : run.stdout().split("\n")) {
+        for (String line : stdout.split("\n")) {
             String[] parts = line.split("\t", 2);
             expected.put(parts[0], parts[1]);
         }

@@ -8,13 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.runner.PythonOracle;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.runner.schedule.TimingPartitioner;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.Summary;
 import org.testr4j.subunit.v2.PacketReader;
@@ -25,11 +25,6 @@ import org.testr4j.subunit.v2.PacketReader;
  * and compared with what {@code stestr run} reports on the same project.
  */
 class PythonSuiteIT {
-    private static final Path ROOT =
-            Path.of(System.getProperty("testr4j.projectRoot", "..")).toAbsolutePath();
-    private static final Path GENERATOR =
-            ROOT.resolve("../shared/bench/gen_pysuite.py").normalize();
-
     private static final String EXTRA = String.join(
             "\n",
             "import unittest",
@@ -65,14 +60,22 @@ class PythonSuiteIT {
     @TempDir
     Path dir;
 
+    private Path stestr;
+
     @BeforeEach
     void generateSuite() throws Exception {
-        PythonOracle.require("subunit.run", "stestr");
-        assertThat(GENERATOR).as("the bench generators, beside the project").exists();
-        PythonOracle.Run gen = PythonOracle.run(
+        PythonOracle.requireModules("subunit.run", "stestr");
+        stestr = PythonOracle.command("stestr");
+        PythonOracle.output(
                 dir,
-                List.of(PythonOracle.PYTHON.toString(), GENERATOR.toString(), "trivial", "40", "4", dir.toString()));
-        assertThat(gen.exitCode()).as(gen.stderr()).isZero();
+                null,
+                List.of(
+                        PythonOracle.PYTHON,
+                        PythonOracle.benchScript("gen_pysuite.py").toString(),
+                        "trivial",
+                        "40",
+                        "4",
+                        dir.toString()));
     }
 
     @Test
@@ -90,15 +93,15 @@ class PythonSuiteIT {
         Summary ours = new Summary();
         RunOutcome outcome = new WorkerPool(dir).run(template, parts, ours);
 
-        PythonOracle.Run stestr =
-                PythonOracle.run(dir, List.of("sh", "-c", "stestr run --concurrency 2 --subunit > stestr.subunit"));
+        PythonOracle.Run stestrRun = PythonOracle.run(
+                dir, null, dir.resolve("stestr.subunit"), stestr.toString(), "run", "--concurrency", "2", "--subunit");
         Summary theirs = new Summary();
         try (PacketReader reader = PacketReader.lenient(Files.newInputStream(dir.resolve("stestr.subunit")))) {
             reader.readAll(theirs);
         }
 
         assertThat(theirs.total())
-                .as("stestr's stream; its stderr: %s", stestr.stderr())
+                .as("stestr's stream; its stderr: %s", stestrRun.stderr())
                 .isEqualTo(43);
         assertThat(ids).hasSize(43).contains("bsuite.test_mod0000.TestMod0000.test_000000");
         assertThat(outcome.workers()).hasSize(2);

@@ -6,11 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.subunit.DebianOracle;
 import org.testr4j.subunit.ParityStreams;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.v2.PacketReader;
 
 /** Our CSV against Debian's {@code subunit2csv}: the same bytes for the same stream. */
@@ -31,11 +30,11 @@ class CsvParityIT {
     }
 
     private void assertSameCsv(Path stream) throws Exception {
-        Path subunit2csv = DebianOracle.require("/usr/bin/subunit2csv");
+        Path subunit2csv = PythonOracle.command("subunit2csv");
         Path expected = tmp.resolve("python.csv");
         Path actual = tmp.resolve("ours.csv");
 
-        DebianOracle.Outcome python = DebianOracle.run(List.of(subunit2csv.toString()), stream, expected);
+        PythonOracle.Run python = PythonOracle.run(tmp, stream, expected, subunit2csv.toString());
         try (InputStream in = Files.newInputStream(stream);
                 OutputStream out = Files.newOutputStream(actual)) {
             CsvWriter writer = CsvWriter.to(out);

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.subunit.DebianOracle;
 import org.testr4j.subunit.ParityStreams;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.v2.PacketReader;
 import org.testr4j.subunit.v2.PacketWriter;
 
@@ -106,9 +106,9 @@ class JUnitXmlParityIT {
     }
 
     private Path python(Path stream) throws Exception {
-        Path subunit2junitxml = DebianOracle.require("/usr/bin/subunit2junitxml");
+        Path subunit2junitxml = PythonOracle.command("subunit2junitxml");
         Path expected = tmp.resolve("python.xml");
-        DebianOracle.Outcome python = DebianOracle.run(List.of(subunit2junitxml.toString()), stream, expected);
+        PythonOracle.Run python = PythonOracle.run(tmp, stream, expected, subunit2junitxml.toString());
         assertThat(python.stderr()).isEmpty();
         return expected;
     }

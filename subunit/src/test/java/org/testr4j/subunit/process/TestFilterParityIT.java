@@ -1,7 +1,6 @@
 package org.testr4j.subunit.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.testr4j.subunit.TestStatus.FAIL;
 import static org.testr4j.subunit.TestStatus.IN_PROGRESS;
 import static org.testr4j.subunit.TestStatus.SKIP;
@@ -11,22 +10,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.RecordingResult;
 import org.testr4j.subunit.v2.PacketReader;
 import org.testr4j.subunit.v2.PacketWriter;
@@ -36,22 +33,18 @@ import org.testr4j.subunit.v2.PacketWriter;
  * flags, both keep the same test ids.
  */
 class TestFilterParityIT {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path SUBUNIT_FILTER = Path.of("/usr/bin/subunit-filter");
-
     @TempDir
     static Path dir;
 
     private static Path stream;
+    private static Path subunitFilter;
 
     @BeforeAll
     static void generateStream() throws Exception {
-        Path generator = benchDir().resolve("gen_stream.py");
-        requireOracle(Files.isExecutable(PYTHON), "/usr/bin/python3 (Debian's python3 with python3-subunit)");
-        requireOracle(Files.isExecutable(SUBUNIT_FILTER), "subunit-filter (apt-get install subunit)");
-        requireOracle(Files.isReadable(generator), generator + " (the shared bench generators)");
+        subunitFilter = PythonOracle.command("subunit-filter");
+        PythonOracle.requireModules("subunit.v2");
         stream = dir.resolve("500.subunit");
-        run(List.of(PYTHON.toString(), generator.toString(), "500", stream.toString()), null);
+        PythonOracle.python(dir, dir.resolve("gen.log"), PythonOracle.benchScript("gen_stream.py"), 500, stream);
     }
 
     static Stream<Arguments> flags() {
@@ -87,9 +80,9 @@ class TestFilterParityIT {
     @MethodSource("flags")
     void keepsTheSameTestsAsSubunitFilter(List<String> flags, TestSelection selection) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(SUBUNIT_FILTER.toString());
+        command.add(subunitFilter.toString());
         command.addAll(flags);
-        byte[] pythonOut = run(command, stream);
+        byte[] pythonOut = PythonOracle.output(dir, stream, command);
 
         RecordingResult ours = new RecordingResult();
         try (InputStream in = Files.newInputStream(stream)) {
@@ -122,48 +115,5 @@ class TestFilterParityIT {
             }
         }
         return ids;
-    }
-
-    private static byte[] run(List<String> command, Path stdin) throws Exception {
-        Path out = Files.createTempFile(dir, "out", ".subunit");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        ProcessBuilder pb =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        if (stdin != null) {
-            pb.redirectInput(stdin.toFile());
-        }
-        Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(command + " did not finish within 120 s");
-        }
-        if (p.exitValue() != 0) {
-            fail(command + " exited with " + p.exitValue() + ": " + Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return Files.readAllBytes(out);
-    }
-
-    private static Path benchDir() {
-        String root = System.getProperty("testr4j.projectRoot");
-        if (root != null) {
-            Path sibling =
-                    Path.of(root).toAbsolutePath().resolveSibling("shared").resolve("bench");
-            if (Files.isDirectory(sibling)) {
-                return sibling;
-            }
-        }
-        return Path.of("/work/shared/bench");
-    }
-
-    private static void requireOracle(boolean present, String what) {
-        if (present) {
-            return;
-        }
-        String message = "python oracle missing: " + what
-                + "; install with apt-get install -y python3-subunit subunit python3-testtools";
-        if (Boolean.getBoolean("testr4j.requireOracles")) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 }

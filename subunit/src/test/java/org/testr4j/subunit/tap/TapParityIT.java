@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.testr4j.subunit.DebianOracle;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.v2.PacketWriter;
 
 /** Our TAP reader against Debian's {@code tap2subunit}, file by file over the corpus in {@code tap/}. */
@@ -32,25 +32,29 @@ class TapParityIT {
     @ParameterizedTest
     @MethodSource("corpus")
     void convertsLikeTap2subunit(Path tap, @TempDir Path tmp) throws Exception {
-        Path tap2subunit = DebianOracle.require("/usr/bin/tap2subunit");
-        Path python = DebianOracle.require("/usr/bin/python3");
-        Path eventsEqual = DebianOracle.benchScript("events_equal.py");
+        Path tap2subunit = PythonOracle.command("tap2subunit");
+        PythonOracle.requireModules("subunit.v2");
+        Path eventsEqual = PythonOracle.benchScript("events_equal.py");
         Path expected = tmp.resolve("python.subunit");
         Path actual = tmp.resolve("ours.subunit");
 
-        DebianOracle.Outcome oracle = DebianOracle.run(List.of(tap2subunit.toString()), tap, expected);
+        PythonOracle.Run oracle = PythonOracle.run(tmp, tap, expected, tap2subunit.toString());
         try (InputStream in = Files.newInputStream(tap);
                 OutputStream out = Files.newOutputStream(actual);
                 PacketWriter writer = PacketWriter.to(out)) {
             new TapReader(in).readAll(writer);
         }
-        DebianOracle.Outcome comparison = DebianOracle.run(
-                List.of(python.toString(), eventsEqual.toString(), expected.toString(), actual.toString()),
+        PythonOracle.Run comparison = PythonOracle.run(
+                tmp,
                 tap,
-                tmp.resolve("diff.txt"));
+                tmp.resolve("diff.txt"),
+                PythonOracle.PYTHON,
+                eventsEqual.toString(),
+                expected.toString(),
+                actual.toString());
 
-        assertThat(oracle.status()).as("tap2subunit: %s", oracle.stderr()).isZero();
-        assertThat(comparison.status())
+        assertThat(oracle.exitCode()).as("tap2subunit: %s", oracle.stderr()).isZero();
+        assertThat(comparison.exitCode())
                 .as("events differ: %s %s", Files.readString(tmp.resolve("diff.txt")), comparison.stderr())
                 .isZero();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.v2.PacketReader;
 import org.testr4j.subunit.v2.PacketWriter;
@@ -34,19 +33,17 @@ import org.testr4j.subunit.v2.StreamItem;
  * same events and our writer the same text.
  */
 class V1InteropIT {
-    private static final Path ONE_TO_TWO = Path.of("/usr/bin/subunit-1to2");
-    private static final Path TWO_TO_ONE = Path.of("/usr/bin/subunit-2to1");
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static Path oneToTwo;
+    private static Path twoToOne;
+
+    /** Where the python tools' input, output and stderr go. */
+    @TempDir
+    static Path scratch;
 
     @BeforeAll
     static void requireOracles() {
-        boolean present = Files.isExecutable(ONE_TO_TWO) && Files.isExecutable(TWO_TO_ONE);
-        String missing = "python-subunit's subunit-1to2/subunit-2to1 are not installed; install them with"
-                + " 'apt-get install -y python3-subunit subunit'";
-        if (Boolean.parseBoolean(System.getProperty("testr4j.requireOracles"))) {
-            assertThat(present).as(missing).isTrue();
-        }
-        Assumptions.assumeTrue(present, missing);
+        oneToTwo = PythonOracle.command("subunit-1to2");
+        twoToOne = PythonOracle.command("subunit-2to1");
     }
 
     static Stream<Path> corpus() throws IOException, URISyntaxException {
@@ -60,7 +57,7 @@ class V1InteropIT {
     @MethodSource("corpus")
     void v1ReadsAsTheEventsSubunit1to2Writes(Path v1) throws IOException {
         byte[] input = Files.readAllBytes(v1);
-        List<Event> python = readV2(run(ONE_TO_TWO, input));
+        List<Event> python = readV2(run(oneToTwo, input));
 
         List<Event> ours = V1Events.read(input, InputShape.WHOLE);
 
@@ -81,7 +78,7 @@ class V1InteropIT {
     @ParameterizedTest
     @MethodSource("corpus")
     void eventsFromV1WriteAsTheTextSubunit2to1Writes(Path v1) throws IOException {
-        byte[] v2 = run(ONE_TO_TWO, Files.readAllBytes(v1));
+        byte[] v2 = run(oneToTwo, Files.readAllBytes(v1));
 
         assertWritesAsSubunit2to1(v2);
     }
@@ -138,18 +135,12 @@ class V1InteropIT {
     @ParameterizedTest
     @MethodSource("benchStreams")
     void benchStreamsWriteAsTheTextSubunit2to1Writes(List<String> generator, @TempDir Path dir) throws IOException {
-        Path bench = Path.of(System.getProperty("testr4j.projectRoot", "."), "..", "shared", "bench")
-                .normalize();
-        Path script = bench.resolve(generator.get(0));
-        Assumptions.assumeTrue(Files.isReadable(script), "no workload generator at " + script);
         Path out = dir.resolve("stream.v2");
-        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
+        List<Object> args = new ArrayList<>(List.of(PythonOracle.benchScript(generator.get(0))));
         for (String arg : generator.subList(1, generator.size())) {
-            command.add(arg.equals("OUT") ? out.toString() : arg);
+            args.add(arg.equals("OUT") ? out : arg);
         }
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] log = p.getInputStream().readAllBytes();
-        assertThat(waitFor(p)).as(new String(log, StandardCharsets.UTF_8)).isZero();
+        PythonOracle.python(dir, dir.resolve("generator.log"), args.toArray());
 
         assertWritesAsSubunit2to1(Files.readAllBytes(out));
     }
@@ -159,7 +150,7 @@ class V1InteropIT {
     }
 
     private void assertWritesAsSubunit2to1(byte[] v2) throws IOException {
-        String python = normaliseTags(run(TWO_TO_ONE, v2));
+        String python = normaliseTags(run(twoToOne, v2));
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         V1Writer writer = V1Writer.to(ours);
         try (PacketReader reader = PacketReader.lenient(new ByteArrayInputStream(v2))) {
@@ -198,33 +189,8 @@ class V1InteropIT {
     }
 
     private static byte[] run(Path tool, byte[] stdin) throws IOException {
-        Path in = Files.createTempFile("v1interop", ".in");
-        Path err = Files.createTempFile("v1interop", ".err");
-        try {
-            Files.write(in, stdin);
-            Process p = new ProcessBuilder(tool.toString())
-                    .redirectInput(in.toFile())
-                    .redirectError(err.toFile())
-                    .start();
-            byte[] out = p.getInputStream().readAllBytes();
-            int status = waitFor(p);
-            assertThat(status)
-                    .as(tool + " failed: " + Files.readString(err, StandardCharsets.UTF_8))
-                    .isZero();
-            return out;
-        } finally {
-            Files.deleteIfExists(in);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static int waitFor(Process p) {
-        try {
-            return p.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(
-                    new IOException("interrupted waiting for " + p.info().command(), e));
-        }
+        Path in = Files.createTempFile(scratch, "stdin", ".bin");
+        Files.write(in, stdin);
+        return PythonOracle.output(scratch, in, List.of(tool.toString()));
     }
 }
