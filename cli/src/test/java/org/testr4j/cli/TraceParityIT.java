@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testr4j.subunit.Oracles;
+import org.testr4j.subunit.PythonOracle;
 
 /**
  * {@code subunit trace} against os-testr's {@code subunit-trace} on the same stream: the same tests
@@ -22,11 +22,10 @@ class TraceParityIT {
 
     @BeforeAll
     static void stream() throws Exception {
-        Oracles.pythonModule("subunit");
-        Oracles.command("subunit-trace");
+        PythonOracle.require("subunit-trace");
         LauncherIT.Result made = LauncherIT.sh(
                 dir,
-                Oracles.PYTHON + " " + Oracles.sharedBench().resolve("gen_stream.py")
+                PythonOracle.PYTHON + " " + PythonOracle.benchScript("gen_stream.py")
                         + " 2000 stream.subunit --seed 5 --fail-pct 10 --skip-pct 5");
         assertThat(made.exitCode()).as(made.stderr()).isZero();
     }
