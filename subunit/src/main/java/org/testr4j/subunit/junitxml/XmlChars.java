@@ -10,24 +10,42 @@ final class XmlChars {
     private XmlChars() {}
 
     static String strip(String s) {
-        StringBuilder out = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean keep;
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                if (out != null) {
-                    out.append(c).append(s.charAt(i + 1));
-                }
+        // One bulk copy, then a plain array scan: charAt per character was a fifth of a
+        // million-test conversion under the launcher's C1 JIT.
+        char[] cs = s.toCharArray();
+        int n = cs.length;
+        int i = 0;
+        while (i < n && allowed(cs, i)) {
+            i += Character.isHighSurrogate(cs[i]) ? 2 : 1;
+        }
+        if (i >= n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(cs, 0, i);
+        while (i < n) {
+            if (allowed(cs, i)) {
+                boolean pair = Character.isHighSurrogate(cs[i]);
+                out.append(cs, i, pair ? 2 : 1);
+                i += pair ? 2 : 1;
+            } else {
                 i++;
-                continue;
-            }
-            keep = !(c < 0x20 && c != '\t' && c != '\n') && !Character.isSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
-            if (!keep && out == null) {
-                out = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (keep && out != null) {
-                out.append(c);
             }
         }
-        return out == null ? s : out.toString();
+        return out.toString();
+    }
+
+    /** Is the character at {@code i} one XML 1.0 can hold? A surrogate counts only as a whole pair. */
+    private static boolean allowed(char[] cs, int i) {
+        char c = cs[i];
+        if (c >= 0x20 && c < 0xD800) {
+            return true;
+        }
+        if (c < 0x20) {
+            return c == '\t' || c == '\n';
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < cs.length && Character.isLowSurrogate(cs[i + 1]);
+        }
+        return !Character.isLowSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
     }
 }
