@@ -18,7 +18,7 @@ public final class Main {
     /** Runs the command for {@code launcher} with {@code args}; returns the exit code. */
     static int run(String launcher, String[] args) {
         String name = launcher.toLowerCase(Locale.ROOT);
-        CommandLine cli = name.equals("testr") ? Commands.testr() : Commands.subunit();
+        CommandLine cli = name.equals("testr") ? Commands.testr(args) : Commands.subunit();
         return cli.execute(args);
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.testr4j.repository.FileRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,21 +18,31 @@ import picocli.CommandLine.Spec;
         name = "testr",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
-        description = "A test repository and parallel test runner for the JVM and any language that speaks subunit.",
-        subcommands = {
-            InitCommand.class,
-            LoadCommand.class,
-            LastCommand.class,
-            FailingCommand.class,
-            RepositoryStatsCommand.class,
-            SlowestCommand.class,
-            HistoryCommand.class,
-            ExportCommand.class,
-            InfoCommand.class,
-            FlakyCommand.class,
-            LogCommand.class,
-        })
+        description = "A test repository and parallel test runner for the JVM and any language that speaks subunit.")
 final class TestrCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. They are registered by {@link
+     * Commands}, only the one being run when the command line names one: picocli reads each
+     * command's annotations when it is registered, which costs more start-up time than the command.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("init", InitCommand.class);
+        all.put("load", LoadCommand.class);
+        all.put("last", LastCommand.class);
+        all.put("failing", FailingCommand.class);
+        all.put("stats", RepositoryStatsCommand.class);
+        all.put("slowest", SlowestCommand.class);
+        all.put("history", HistoryCommand.class);
+        all.put("export", ExportCommand.class);
+        all.put("info", InfoCommand.class);
+        all.put("flaky", FlakyCommand.class);
+        all.put("log", LogCommand.class);
+        return Collections.unmodifiableMap(all);
+    }
+
     private final StandardStreams streams;
 
     @Spec
@@ -57,6 +70,7 @@ final class TestrCommand implements Runnable {
     /** Opens the repository; repairs to its index are reported on stderr. */
     FileRepository openRepository() throws IOException {
         PrintWriter err = streams.err();
+        SqliteNativeLibrary.useCachedCopy();
         return FileRepository.open(directory, notice -> err.println("testr: " + notice));
     }
 
