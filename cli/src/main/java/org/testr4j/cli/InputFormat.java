@@ -36,14 +36,14 @@ enum InputFormat {
     }
 
     /**
-     * The stream as v2 bytes. This is the seam where the v1 reader plugs in: it will turn v1 into
-     * v2 events written with {@code PacketWriter}; until then v1 input is refused with a remedy.
+     * The stream as v2 bytes. This is the seam where the v1 reader plugs in: until testr4j reads
+     * v1 itself, v1 goes through python-subunit's {@code subunit-1to2} when it is installed (stestr
+     * and testrepository users have it), and is refused with a remedy when it is not.
      */
-    InputStream toV2(InputStream in, String label) {
+    InputStream toV2(InputStream in, String label) throws IOException {
         if (this == V2) {
             return in;
         }
-        throw new UserException(label + " is a subunit v1 stream, which testr load cannot read yet;"
-                + " convert it first: subunit-1to2 < " + label + " | testr load");
+        return V1Conversion.start(in, label);
     }
 }

@@ -54,7 +54,9 @@ final class LoadCommand implements Callable<Integer> {
                 StoredRun run;
                 try (InputStream raw = stdin ? io.in() : open(source);
                         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-                    run = repo.load(InputFormat.detect(in).toV2(in, label), meta);
+                    try (InputStream v2 = InputFormat.detect(in).toV2(in, label)) {
+                        run = repo.load(v2, meta);
+                    }
                 }
                 if (new RunReport(out).show(repo, run) != ExitCode.OK) {
                     exit = ExitCode.TESTS_FAILED;

@@ -40,6 +40,7 @@ final class TestrCommand implements Runnable {
         all.put("info", InfoCommand.class);
         all.put("flaky", FlakyCommand.class);
         all.put("log", LogCommand.class);
+        all.put("import", ImportCommand.class);
         return Collections.unmodifiableMap(all);
     }
 

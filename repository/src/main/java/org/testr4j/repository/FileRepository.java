@@ -253,25 +253,48 @@ public final class FileRepository implements Repository {
     @Override
     public RunWriter startRun(RunMetadata metadata) throws IOException {
         try (RepositoryLock lock = lock()) {
-            int id = nextRunId();
-            Path part = RunFile.pathOf(runs, id, RunFile.Kind.PART);
-            if (!metadata.values().isEmpty()) {
-                writeAtomically(metadataPath(id), metadata.toText());
+            return startLocked(nextRunId(), metadata);
+        }
+    }
+
+    /**
+     * Starts a run with a chosen id, for imports that keep the ids of another repository.
+     *
+     * @throws IOException if a run with that id exists
+     */
+    public RunWriter startRun(int id, RunMetadata metadata) throws IOException {
+        if (id < 0) {
+            throw new IllegalArgumentException("run ids start at 0, was " + id);
+        }
+        try (RepositoryLock lock = lock()) {
+            if (scanAll().contains(id)) {
+                throw new FileAlreadyExistsException(
+                        runs.toString(), null, "run " + id + " exists already in " + runs.toAbsolutePath());
             }
-            FileChannel channel;
-            try {
-                channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (IOException e) {
-                throw new IOException("cannot create " + part + ": " + reason(e), e);
-            }
-            RepositoryLock.writing(part);
-            try {
-                return new FileRunWriter(id, part, channel, channel.lock());
-            } catch (IOException | RuntimeException e) {
-                RepositoryLock.doneWriting(part);
-                channel.close();
-                throw e;
-            }
+            RunWriter writer = startLocked(id, metadata);
+            nextRunId(); // moves the counter past the id
+            return writer;
+        }
+    }
+
+    private RunWriter startLocked(int id, RunMetadata metadata) throws IOException {
+        Path part = RunFile.pathOf(runs, id, RunFile.Kind.PART);
+        if (!metadata.values().isEmpty()) {
+            writeAtomically(metadataPath(id), metadata.toText());
+        }
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot create " + part + ": " + reason(e), e);
+        }
+        RepositoryLock.writing(part);
+        try {
+            return new FileRunWriter(id, part, channel, channel.lock());
+        } catch (IOException | RuntimeException e) {
+            RepositoryLock.doneWriting(part);
+            channel.close();
+            throw e;
         }
     }
 
