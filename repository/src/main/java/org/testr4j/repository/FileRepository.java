@@ -1,13 +1,8 @@
 package org.testr4j.repository;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -23,10 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.testr4j.subunit.v2.PacketReader;
 
 /**
@@ -58,7 +51,6 @@ public final class FileRepository implements Repository {
     public static final String DIR = ".testr";
 
     static final String FORMAT = "testr4j-repository 1";
-    private static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path root;
     private final Path runs;
@@ -78,7 +70,7 @@ public final class FileRepository implements Repository {
      * @throws IOException naming the folder, if it exists already or cannot be created
      */
     public static FileRepository init(Path projectDir, Consumer<String> notices) throws IOException {
-        Path root = projectDir.resolve(DIR);
+        Path root = projectDir.toAbsolutePath().normalize().resolve(DIR);
         if (Files.exists(root.resolve("format"))) {
             throw new FileAlreadyExistsException(
                     root.toString(),
@@ -104,7 +96,7 @@ public final class FileRepository implements Repository {
      */
     public static FileRepository open(Path projectDir, Consumer<String> notices) throws IOException {
         Objects.requireNonNull(notices, "notices");
-        Path root = projectDir.resolve(DIR);
+        Path root = projectDir.toAbsolutePath().normalize().resolve(DIR);
         Path format = root.resolve("format");
         if (!Files.isRegularFile(format)) {
             throw new RepositoryNotFoundException(projectDir);
@@ -134,6 +126,10 @@ public final class FileRepository implements Repository {
             throw e;
         }
         return repository;
+    }
+
+    Path runsDir() {
+        return runs;
     }
 
     /** The {@code .testr} folder. */
@@ -240,7 +236,7 @@ public final class FileRepository implements Repository {
         return store(file, indexer);
     }
 
-    private StoredRun store(RunFile file, RunIndexer indexer) throws IOException {
+    StoredRun store(RunFile file, RunIndexer indexer) throws IOException {
         Path sidecar = metadataPath(file.id());
         long size = file.size() + (Files.exists(sidecar) ? Files.size(sidecar) : 0);
         StoredRun run = indexer.toRun(file.id(), file.interrupted(), RunMetadata.read(sidecar), size);
@@ -290,7 +286,7 @@ public final class FileRepository implements Repository {
         }
         RepositoryLock.writing(part);
         try {
-            return new FileRunWriter(id, part, channel, channel.lock());
+            return new FileRunWriter(this, id, part, channel, channel.lock());
         } catch (IOException | RuntimeException e) {
             RepositoryLock.doneWriting(part);
             channel.close();
@@ -328,141 +324,6 @@ public final class FileRepository implements Repository {
             }
         }
         return ids;
-    }
-
-    /** Writes a run's bytes straight to its {@code .part} file, so a killed writer loses nothing that arrived. */
-    private final class FileRunWriter extends RunWriter {
-        private final int id;
-        private final Path part;
-        private final FileChannel channel;
-        private final FileLock alive;
-        private long lastSync = System.nanoTime();
-        private boolean closed;
-
-        FileRunWriter(int id, Path part, FileChannel channel, FileLock alive) {
-            this.id = id;
-            this.part = part;
-            this.channel = channel;
-            this.alive = alive;
-        }
-
-        @Override
-        public int runId() {
-            return id;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            if (closed) {
-                throw new IOException("run " + id + " is closed");
-            }
-            try {
-                ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (System.nanoTime() - lastSync > SYNC_INTERVAL_NANOS) {
-                    channel.force(false);
-                    lastSync = System.nanoTime();
-                }
-            } catch (IOException e) {
-                throw new IOException("cannot write " + part + ": " + reason(e), e);
-            }
-        }
-
-        @Override
-        public StoredRun finish() throws IOException {
-            if (closed) {
-                throw new IOException("run " + id + " is closed");
-            }
-            Path gz = RunFile.pathOf(runs, id, RunFile.Kind.GZIP);
-            Path tmp = runs.resolve(id + ".subunit.gz.tmp");
-            try (RepositoryLock lock = lock()) {
-                RunIndexer indexer = new RunIndexer();
-                try {
-                    channel.force(false);
-                    compressAndRead(tmp, indexer);
-                    Files.move(tmp, gz, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    Files.deleteIfExists(tmp);
-                    throw new IOException("cannot store run " + id + " in " + gz + ": " + reason(e), e);
-                }
-                close();
-                Files.deleteIfExists(part);
-                indexer.stopRun();
-                return store(RunFile.of(gz).orElseThrow(), indexer);
-            }
-        }
-
-        /** One pass over the {@code .part} file: gzip it to {@code tmp} while the indexer reads its events. */
-        private void compressAndRead(Path tmp, RunIndexer indexer) throws IOException {
-            try (FileChannel out = FileChannel.open(
-                            tmp,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.TRUNCATE_EXISTING,
-                            StandardOpenOption.WRITE);
-                    GZIPOutputStream gzip = new GZIPOutputStream(Channels.newOutputStream(out), 1 << 16);
-                    InputStream in = new CopyingInputStream(Files.newInputStream(part), gzip)) {
-                PacketReader.lenient(in).readAll(indexer);
-                in.transferTo(OutputStream.nullOutputStream());
-                gzip.finish();
-                gzip.flush();
-                out.force(false);
-            }
-        }
-
-        /** Leaves the {@code .part} file as it is: unfinished, it is an interrupted run. */
-        @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                alive.release();
-                channel.close();
-            } finally {
-                RepositoryLock.doneWriting(part);
-            }
-        }
-    }
-
-    /** Hands every byte read on to {@code copy}. */
-    private static final class CopyingInputStream extends FilterInputStream {
-        private final OutputStream copy;
-
-        CopyingInputStream(InputStream in, OutputStream copy) {
-            super(in);
-            this.copy = copy;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                copy.write(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, len);
-            if (n > 0) {
-                copy.write(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("skip is not supported: every byte must be copied");
-        }
-
-        @Override
-        public int available() throws IOException {
-            return in.available();
-        }
     }
 
     // ---------------------------------------------------------------- queries
@@ -531,7 +392,7 @@ public final class FileRepository implements Repository {
 
     // ---------------------------------------------------------------- files
 
-    private RepositoryLock lock() throws IOException {
+    RepositoryLock lock() throws IOException {
         return RepositoryLock.acquire(root.resolve("lock"));
     }
 
@@ -554,7 +415,8 @@ public final class FileRepository implements Repository {
             return "no such file or folder";
         }
         if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return ((FileSystemException) e).getReason();
+            String reason = ((FileSystemException) e).getReason();
+            return reason.equals("Read-only file system") ? reason + " (testr needs to write there)" : reason;
         }
         return String.valueOf(e.getMessage());
     }

@@ -46,7 +46,7 @@ final class RepositoryLock implements AutoCloseable {
             }
         } catch (IOException e) {
             threads.unlock();
-            throw new IOException("cannot lock " + key + ": " + e.getMessage(), e);
+            throw new IOException("cannot lock " + key + ": " + FileRepository.reason(e), e);
         } catch (RuntimeException e) {
             threads.unlock();
             throw e;
