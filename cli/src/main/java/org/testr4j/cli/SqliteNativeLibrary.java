@@ -29,13 +29,16 @@ final class SqliteNativeLibrary {
             if (!Files.isRegularFile(jar)) {
                 return; // running from classes (tests): nothing to key the copy by
             }
-            String folder = LibraryLoaderUtil.getNativeLibResourcePath();
-            String name = LibraryLoaderUtil.getNativeLibName();
+            // Keyed by what the JVM reports, so a later start needs no OSInfo (which runs 'uname -o').
             Path dir = jar.resolveSibling("native")
-                    .resolve(Long.toString(Files.getLastModifiedTime(jar).toMillis()))
-                    .resolve(folder.replaceFirst("^/", ""));
+                    .resolve(Files.getLastModifiedTime(jar).toMillis() + "-" + System.getProperty("os.name") + "-"
+                            + System.getProperty("os.arch"));
+            String name = System.mapLibraryName("sqlitejdbc");
             Path lib = dir.resolve(name);
             if (!Files.isRegularFile(lib)) {
+                String folder = LibraryLoaderUtil.getNativeLibResourcePath();
+                name = LibraryLoaderUtil.getNativeLibName();
+                lib = dir.resolve(name);
                 try (InputStream in = SqliteNativeLibrary.class.getResourceAsStream(folder + "/" + name)) {
                     if (in == null) {
                         return;
