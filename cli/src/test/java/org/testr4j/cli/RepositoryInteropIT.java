@@ -185,6 +185,62 @@ class RepositoryInteropIT {
         assertThat(count(ourSummary, "failures=(\\d+)")).isEqualTo(count(theirLast, " - Failed: (\\d+)"));
     }
 
+    @Test
+    void importedTestrepositoryAgreesWithTestrepositoryOnLastAndFailing() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/testr")), "testrepository is not installed");
+        Path project = temp.resolve("tr");
+        run(
+                temp,
+                null,
+                "/usr/bin/python3",
+                BENCH.resolve("gen_pysuite.py").toString(),
+                "trivial",
+                "25",
+                "3",
+                project.toString());
+        run(project, null, "/usr/bin/testr", "init");
+        run(project, null, "/usr/bin/testr", "run");
+        run(project, Files.readAllBytes(generate("30", "5")), "/usr/bin/testr", "load");
+        Path ours = temp.resolve("ours");
+
+        assertThat(testr(ours, "import", project.resolve(".testrepository").toString()))
+                .isZero();
+
+        String theirLast = run(project, null, "/usr/bin/testr", "last");
+        assertThat(testr(ours, "last")).isEqualTo(ExitCode.TESTS_FAILED);
+        assertThat(out.lines()
+                        .toList()
+                        .subList(
+                                out.lines().toList().size() - 2,
+                                out.lines().toList().size()))
+                .isEqualTo(theirLast
+                        .lines()
+                        .toList()
+                        .subList(
+                                theirLast.lines().toList().size() - 2,
+                                theirLast.lines().toList().size()));
+        Set<String> theirFailing = lines(run(project, null, "/usr/bin/testr", "failing", "--list"));
+        assertThat(testr(ours, "failing", "--list")).isEqualTo(ExitCode.TESTS_FAILED);
+        assertThat(lines(out)).isNotEmpty().isEqualTo(theirFailing);
+    }
+
+    @Test
+    void loadReadsAV1StreamAsTheSameRun() throws Exception {
+        Path ours = temp.resolve("ours");
+        testr(ours, "init");
+        Path v2 = generate("40", "9");
+        byte[] v1 = run(temp, Files.readAllBytes(v2), "subunit-2to1").getBytes(StandardCharsets.UTF_8);
+        Path v1File = Files.write(temp.resolve("run.v1"), v1);
+
+        assertThat(testr(ours, "load", v2.toString())).isEqualTo(ExitCode.TESTS_FAILED);
+        String fromV2 = out.lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(testr(ours, "load", v1File.toString())).isEqualTo(ExitCode.TESTS_FAILED);
+        String fromV1 = out.lines().reduce((a, b) -> b).orElseThrow();
+
+        assertThat(fromV1.replace("id=1", "id=0")).isEqualTo(fromV2);
+        assertThat(testr(ours, "failing", "--list")).isEqualTo(ExitCode.TESTS_FAILED);
+    }
+
     private static int count(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("'%s' in:%n%s", regex, text).isTrue();
