@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.TestHistory;
@@ -46,23 +45,17 @@ final class FlakyCommand implements Callable<Integer> {
                     .reversed()
                     .thenComparing(TestHistory::testId));
             List<TestHistory> shown = flaky.subList(0, Math.min(n, flaky.size()));
-            int width = "Test id".length();
+            TextTable table = new TextTable("lrrrr").row("Test id", "Runs", "Flips", "Flip %", "Fail %");
             for (TestHistory t : shown) {
-                width = Math.max(width, t.testId().length());
-            }
-            PrintWriter out = parent.out();
-            String row = "%-" + width + "s  %5s  %5s  %6s  %6s%n";
-            out.printf(Locale.ROOT, row, "Test id", "Runs", "Flips", "Flip %", "Fail %");
-            for (TestHistory t : shown) {
-                out.printf(
-                        Locale.ROOT,
-                        row,
+                table.row(
                         t.testId(),
                         t.runs(),
                         t.flips(),
-                        String.format(Locale.ROOT, "%.1f", t.flipPercent()),
-                        String.format(Locale.ROOT, "%.1f", t.failurePercent()));
+                        TextTable.fixed(t.flipPercent(), 1),
+                        TextTable.fixed(t.failurePercent(), 1));
             }
+            PrintWriter out = parent.out();
+            table.printTo(out);
             out.flush();
             return ExitCode.OK;
         }

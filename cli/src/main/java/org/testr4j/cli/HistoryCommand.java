@@ -2,9 +2,6 @@ package org.testr4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.StoredRun;
@@ -33,9 +30,6 @@ final class HistoryCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
-
     /** {@code testr history list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the runs: time, counts, duration.")
     static final class ListRuns implements Callable<Integer> {
@@ -53,23 +47,21 @@ final class HistoryCommand implements Runnable {
                 if (n >= 0 && runs.size() > n) {
                     runs = runs.subList(runs.size() - n, runs.size());
                 }
-                PrintWriter out = testr.out();
-                String row = "%6s  %-19s  %7s  %7s  %7s  %11s  %s%n";
-                out.printf(
-                        Locale.ROOT, row, "Run", "Start (UTC)", "Passed", "Failed", "Skipped", "Runtime (s)", "Notes");
+                TextTable table = new TextTable("rlrrrrl")
+                        .row("Run", "Start (UTC)", "Passed", "Failed", "Skipped", "Runtime (s)", "Notes");
                 for (StoredRun run : runs) {
                     String notes = (run.partial() ? "partial " : "") + (run.interrupted() ? "interrupted" : "");
-                    out.printf(
-                            Locale.ROOT,
-                            row,
+                    table.row(
                             run.id(),
-                            run.startTime().map(WHEN::format).orElse("-"),
+                            run.startTime().map(TextTable::utc).orElse("-"),
                             run.counts().passed() + run.counts().expectedFailures(),
                             run.counts().failures(),
                             run.counts().skipped(),
-                            String.format(Locale.ROOT, "%.3f", run.wallTime().toNanos() / 1e9),
+                            TextTable.seconds(run.wallTime().toNanos()),
                             notes.trim());
                 }
+                PrintWriter out = testr.out();
+                table.printTo(out);
                 out.flush();
                 return ExitCode.OK;
             }

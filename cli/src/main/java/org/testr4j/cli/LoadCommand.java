@@ -47,7 +47,9 @@ final class LoadCommand implements Callable<Integer> {
             for (Path source : sources) {
                 boolean stdin = source.toString().equals("-");
                 String label = stdin ? "<stdin>" : source.toString();
-                RunMetadata meta = RunMetadata.capture(parent.directory(), "testr load " + String.join(" ", args()));
+                // The command that made this run: one file each, however many were named.
+                RunMetadata meta =
+                        RunMetadata.capture(parent.directory(), "testr load " + (partial ? "--partial " : "") + source);
                 if (partial) {
                     meta = meta.with(RunMetadata.PARTIAL, "true");
                 }
@@ -65,15 +67,6 @@ final class LoadCommand implements Callable<Integer> {
             out.flush();
         }
         return exit;
-    }
-
-    private List<String> args() {
-        List<String> args = new ArrayList<>();
-        if (partial) {
-            args.add("--partial");
-        }
-        files.forEach(f -> args.add(f.toString()));
-        return args;
     }
 
     private static InputStream open(Path source) throws IOException {

@@ -2,7 +2,6 @@ package org.testr4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
 import picocli.CommandLine.Command;
@@ -24,7 +23,7 @@ final class RepositoryStatsCommand implements Callable<Integer> {
             long size = repo.sizeOnDisk();
             out.println("runs=" + repo.runs().size()); // testrepository's and stestr's first line
             out.println("tests=" + repo.tests().size());
-            out.printf(Locale.ROOT, "size=%d bytes (%.1f MiB)%n", size, size / 1048576.0);
+            out.println("size=" + size + " bytes (" + TextTable.fixed(size / 1048576.0, 1) + " MiB)");
             out.println("path=" + repo.root().toAbsolutePath().normalize());
             out.flush();
             return ExitCode.OK;

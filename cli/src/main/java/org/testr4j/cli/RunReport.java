@@ -153,7 +153,7 @@ final class RunReport {
     }
 
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.3fs", nanos / 1e9);
+        return TextTable.seconds(nanos) + "s";
     }
 
     private static String signedSeconds(long nanos) {

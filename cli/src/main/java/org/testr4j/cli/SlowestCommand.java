@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.StoredRun;
@@ -61,19 +60,15 @@ final class SlowestCommand implements Callable<Integer> {
         for (TestOutcome o : shown) {
             width = Math.max(width, o.testId().length());
         }
-        PrintWriter out = parent.out();
-        String row = "%-" + width + "s  %11s  %7s%n";
-        out.printf(Locale.ROOT, row, "Test id", "Runtime (s)", "Share");
-        out.printf(Locale.ROOT, row, "-".repeat(width), "-".repeat(11), "-".repeat(7));
+        TextTable table = new TextTable("lrr")
+                .row("Test id", "Runtime (s)", "Share")
+                .row("-".repeat(width), "-".repeat(11), "-".repeat(7));
         for (TestOutcome o : shown) {
             double share = totalNanos <= 0 ? 0 : 100.0 * o.durationNanos() / totalNanos;
-            out.printf(
-                    Locale.ROOT,
-                    row,
-                    o.testId(),
-                    String.format(Locale.ROOT, "%.3f", o.durationNanos() / 1e9),
-                    String.format(Locale.ROOT, "%.1f%%", share));
+            table.row(o.testId(), TextTable.seconds(o.durationNanos()), TextTable.fixed(share, 1) + "%");
         }
+        PrintWriter out = parent.out();
+        table.printTo(out);
         out.flush();
     }
 }

@@ -178,9 +178,10 @@ class TestrRepositoryCommandsTest {
 
         assertThat(testr("history", "list")).isZero();
         assertThat(out.lines().toList()).hasSize(3);
+        assertThat(out.lines().toList().get(0))
+                .isEqualTo("Run  Start (UTC)          Passed  Failed  Skipped  Runtime (s)  Notes");
         assertThat(out.lines().toList().get(2))
-                .startsWith("     1  2026-03-01 10:00:00")
-                .endsWith("partial");
+                .isEqualTo("  1  2026-03-01 10:00:00       0       1        0        0.010  partial");
 
         assertThat(testr("history", "show", "-2")).isZero();
         assertThat(out).endsWith("PASSED (id=0)\n");
@@ -218,7 +219,7 @@ class TestrRepositoryCommandsTest {
         assertThat(testr("flaky")).isZero();
 
         assertThat(out.lines().toList())
-                .containsExactly("Test id   Runs  Flips  Flip %  Fail %", "flaky        3      2   100.0    33.3");
+                .containsExactly("Test id  Runs  Flips  Flip %  Fail %", "flaky       3      2   100.0    33.3");
     }
 
     @Test
