@@ -73,16 +73,19 @@ measure() {
       "$(echo "scale=1; $theirs / $ours" | bc)" "$note"
   done
 
-  # load one more run, then remove it again so the repositories stay as prepared
+  # load one more run, three times, into throwaway copies: removing a run from stestr afterwards
+  # would leave its 'last' pointing at a missing run and its failing set changed
+  scratch="$data/load-scratch"
+  rm -rf "$scratch" && mkdir -p "$scratch"
+  cp -a "$data/testr4j" "$scratch/testr4j"
+  cp -a "$data/stestr" "$scratch/stestr"
   samples=""
   theirs_samples=""
   for _ in $(seq 3); do
-    samples+="$(timed "$testr" -C "$data/testr4j" load "$extra")"$'\n'
-    "$testr" -C "$data/testr4j" history remove -1 >/dev/null 2>&1
-    id="$(cat "$data/stestr/.stestr/next-stream")" # the id stestr gives the run (history list would take minutes)
-    theirs_samples+="$(cd "$data/stestr" && timed sh -c "stestr load < '$extra'")"$'\n'
-    (cd "$data/stestr" && stestr history remove "$id" >/dev/null 2>&1) || true
+    samples+="$(timed "$testr" -C "$scratch/testr4j" load "$extra")"$'\n'
+    theirs_samples+="$(cd "$scratch/stestr" && timed sh -c "stestr load < '$extra'")"$'\n'
   done
+  rm -rf "$scratch"
   ours="$(echo "$samples" | awk 'NF {print $1}' | median)"
   cpu="$(echo "$samples" | awk 'NF {print $2}' | median)"
   theirs="$(echo "$theirs_samples" | awk 'NF {print $1}' | median)"
