@@ -29,7 +29,8 @@ timed() {
   local t
   t="$(mktemp)"
   /usr/bin/time -f "%e %U %S" -o "$t" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$t"
+  # /usr/bin/time puts "Command exited with non-zero status N" first when tests failed: skip it
+  awk '$1 ~ /^[0-9.]+$/ {printf "%.3f %.3f\n", $1, $2 + $3}' "$t"
   rm -f "$t"
 }
 

@@ -57,9 +57,7 @@ final class FailingCommand implements Callable<Integer> {
                 for (Map.Entry<Integer, Set<String>> run : byRun(failing).entrySet()) {
                     Set<String> ids = run.getValue();
                     for (TestResult r : RunReport.results(
-                            repo,
-                            run.getKey(),
-                            r -> ids.contains(r.testId()) && r.status().isFailure())) {
+                            repo, run.getKey(), ids::contains, r -> r.status().isFailure())) {
                         report.printDetails(r);
                     }
                 }

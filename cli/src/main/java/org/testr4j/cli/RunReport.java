@@ -32,6 +32,15 @@ final class RunReport {
 
     /** The tests of a run's stream that {@code wanted} accepts, with their attachments, in the order they ended. */
     static List<TestResult> results(Repository repo, int runId, Predicate<TestResult> wanted) throws IOException {
+        return results(repo, runId, id -> true, wanted);
+    }
+
+    /**
+     * As {@link #results(Repository, int, Predicate)}, assembling only the tests whose ids {@code
+     * ids} accepts: the index knows which tests failed, so the others' events are passed over.
+     */
+    static List<TestResult> results(Repository repo, int runId, Predicate<String> ids, Predicate<TestResult> wanted)
+            throws IOException {
         List<TestResult> results = new ArrayList<>();
         TestAssembler assembler = new TestAssembler(r -> {
             if (wanted.test(r)) {
@@ -39,7 +48,11 @@ final class RunReport {
             }
         });
         try (InputStream in = repo.openStream(runId)) {
-            PacketReader.lenient(in).readAll(assembler);
+            PacketReader.lenient(in).readAll(event -> {
+                if (event.testId() != null && ids.test(event.testId())) {
+                    assembler.status(event);
+                }
+            });
         }
         assembler.stopRun();
         return results;
@@ -56,7 +69,13 @@ final class RunReport {
      */
     int show(Repository repo, StoredRun run) throws IOException {
         if (!run.successful() || run.interrupted()) {
-            for (TestResult problem : results(repo, run.id(), RunReport::isProblem)) {
+            java.util.Set<String> problems = new java.util.HashSet<>();
+            for (org.testr4j.repository.TestOutcome o : repo.outcomes(run.id())) {
+                if (o.status().isFailure() || o.status() == TestStatus.IN_PROGRESS) {
+                    problems.add(o.testId());
+                }
+            }
+            for (TestResult problem : results(repo, run.id(), problems::contains, RunReport::isProblem)) {
                 printDetails(problem);
             }
         }
