@@ -114,7 +114,9 @@ public final class FileRepository implements Repository {
             notices.accept(damaged.getMessage() + "; rebuilding it from the run files");
             try (RepositoryLock lock = RepositoryLock.acquire(root.resolve("lock"))) {
                 Files.deleteIfExists(indexFile);
-                Files.deleteIfExists(root.resolve("index.sqlite-journal"));
+                for (String suffix : new String[] {"-journal", "-wal", "-shm"}) {
+                    Files.deleteIfExists(root.resolve("index.sqlite" + suffix));
+                }
                 index = SqliteIndex.open(indexFile);
             }
         }

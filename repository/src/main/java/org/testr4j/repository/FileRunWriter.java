@@ -72,8 +72,7 @@ final class FileRunWriter extends RunWriter {
         try (RepositoryLock lock = repository.lock()) {
             RunIndexer indexer = new RunIndexer();
             try {
-                channel.force(false);
-                compressAndRead(tmp, indexer);
+                compressAndRead(tmp, indexer); // synced before the rename; the .part goes after it
                 Files.move(tmp, gz, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 Files.deleteIfExists(tmp);
