@@ -15,8 +15,8 @@ final class Commands {
         return subunit(StandardStreams.system());
     }
 
-    static CommandLine testr() {
-        return testr(StandardStreams.system());
+    static CommandLine testr(String... args) {
+        return testr(StandardStreams.system(), args);
     }
 
     static CommandLine subunit(StandardStreams streams) {
@@ -26,8 +26,28 @@ final class Commands {
         return cli;
     }
 
-    static CommandLine testr(StandardStreams streams) {
-        return configure(new CommandLine(new TestrCommand(streams)), streams);
+    static CommandLine testr(StandardStreams streams, String... args) {
+        CommandLine cli = new CommandLine(new TestrCommand(streams));
+        String named = subcommandIn(args);
+        for (var sub : TestrCommand.SUBCOMMANDS.entrySet()) {
+            if (named == null || named.equals(sub.getKey())) {
+                cli.addSubcommand(sub.getKey(), sub.getValue());
+            }
+        }
+        return configure(cli, streams);
+    }
+
+    /** The subcommand the arguments name, or null (help, a typo): then every subcommand is registered. */
+    private static String subcommandIn(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("-C") || arg.equals("--directory")) {
+                i++; // its value
+            } else if (!arg.startsWith("-")) {
+                return TestrCommand.SUBCOMMANDS.containsKey(arg) ? arg : null;
+            }
+        }
+        return null;
     }
 
     private static CommandLine configure(CommandLine cli, StandardStreams streams) {

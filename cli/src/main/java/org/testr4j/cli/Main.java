@@ -38,7 +38,7 @@ public final class Main {
     static int run(String launcher, String[] args) {
         String name = launcher.toLowerCase(Locale.ROOT);
         if (name.equals("testr")) {
-            return Commands.testr().execute(args);
+            return Commands.testr(args).execute(args);
         }
         String[] prefix = COMPATIBILITY_NAMES.get(name);
         if (prefix == null) {

@@ -1,20 +1,60 @@
 package org.testr4j.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.testr4j.repository.FileRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code testr}: the test repository and runner. Its subcommands arrive with the repository and runner modules. */
+/** {@code testr}: the test repository and runner. */
 @Command(
         name = "testr",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "A test repository and parallel test runner for the JVM and any language that speaks subunit.")
 final class TestrCommand implements Runnable {
+    /**
+     * The subcommands by name, in the order help lists them. They are registered by {@link
+     * Commands}, only the one being run when the command line names one: picocli reads each
+     * command's annotations when it is registered, which costs more start-up time than the command.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("init", InitCommand.class);
+        all.put("load", LoadCommand.class);
+        all.put("last", LastCommand.class);
+        all.put("failing", FailingCommand.class);
+        all.put("stats", RepositoryStatsCommand.class);
+        all.put("slowest", SlowestCommand.class);
+        all.put("history", HistoryCommand.class);
+        all.put("export", ExportCommand.class);
+        all.put("info", InfoCommand.class);
+        all.put("flaky", FlakyCommand.class);
+        all.put("log", LogCommand.class);
+        all.put("import", ImportCommand.class);
+        return Collections.unmodifiableMap(all);
+    }
+
     private final StandardStreams streams;
 
     @Spec
     CommandSpec spec;
+
+    @Option(
+            names = {"-C", "--directory"},
+            paramLabel = "DIR",
+            defaultValue = ".",
+            description = "Work in DIR: the repository is DIR/.testr (default: the current directory).")
+    Path directory;
 
     TestrCommand(StandardStreams streams) {
         this.streams = streams;
@@ -22,6 +62,33 @@ final class TestrCommand implements Runnable {
 
     StandardStreams streams() {
         return streams;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    /** Opens the repository; repairs to its index are reported on stderr. */
+    FileRepository openRepository() throws IOException {
+        PrintWriter err = streams.err();
+        SqliteNativeLibrary.useCachedCopy();
+        return FileRepository.open(directory, notice -> err.println("testr: " + notice));
+    }
+
+    /** A text writer over stdout; the caller flushes it. */
+    PrintWriter out() {
+        return new PrintWriter(streams.out(), false, StandardCharsets.UTF_8);
+    }
+
+    /** A run named on the command line: an id, or a negative index from the latest. */
+    static int runRef(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new UserException(
+                    "run '" + text + "' is not a run id: give a number (3) or count back from the latest (-1)",
+                    ExitCode.USAGE);
+        }
     }
 
     @Override
