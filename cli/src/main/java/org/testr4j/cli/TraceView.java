@@ -19,6 +19,7 @@ import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.Attachment;
 import org.testr4j.subunit.process.TestAssembler;
 import org.testr4j.subunit.process.TestResult;
+import org.testr4j.subunit.process.TimeSpan;
 
 /**
  * A live, human view of a stream, as os-testr's {@code subunit-trace} shows it: one line per
@@ -53,8 +54,7 @@ final class TraceView implements StreamResult {
             new PriorityQueue<>(Comparator.comparing(r -> r.duration().orElse(Duration.ZERO)));
     private final List<TestResult> failures = new ArrayList<>();
     private Duration testTime = Duration.ZERO;
-    private Instant first;
-    private Instant last;
+    private final TimeSpan span = new TimeSpan();
     private Instant lastPrinted;
     private boolean statusLineShown;
 
@@ -70,10 +70,7 @@ final class TraceView implements StreamResult {
     @Override
     public synchronized void status(Event event) {
         Instant ts = event.timestamp();
-        if (ts != null) {
-            first = first == null || ts.isBefore(first) ? ts : first;
-            last = last == null || ts.isAfter(last) ? ts : last;
-        }
+        span.include(ts);
         if (event.testId() != null) {
             String key = key(event.testId(), event.routeCode());
             if (event.status() == TestStatus.IN_PROGRESS) {
@@ -205,7 +202,7 @@ final class TraceView implements StreamResult {
         out.println("Totals");
         out.println("======");
         long ran = counts.values().stream().mapToLong(Long::longValue).sum();
-        Duration wall = first == null ? Duration.ZERO : Duration.between(first, last);
+        Duration wall = span.duration();
         out.printf(Locale.ROOT, "Ran: %d tests in %.4f sec.%n", ran, wall.toNanos() / 1e9);
         out.printf(" - Passed: %d%n", count(TestStatus.SUCCESS));
         out.printf(" - Skipped: %d%n", count(TestStatus.SKIP));

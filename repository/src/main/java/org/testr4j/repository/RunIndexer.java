@@ -9,6 +9,7 @@ import java.util.Map;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
+import org.testr4j.subunit.process.TimeSpan;
 
 /**
  * Reduces a run's events to what the index keeps: one {@link TestOutcome} per test that ended,
@@ -20,16 +21,12 @@ final class RunIndexer implements StreamResult {
     private final List<TestOutcome> outcomes = new ArrayList<>();
     private RunCounts counts = RunCounts.EMPTY;
     private long testTimeNanos;
-    private Instant first;
-    private Instant last;
+    private final TimeSpan span = new TimeSpan();
 
     @Override
     public void status(Event event) {
         Instant ts = event.timestamp();
-        if (ts != null) {
-            first = first == null || ts.isBefore(first) ? ts : first;
-            last = last == null || ts.isAfter(last) ? ts : last;
-        }
+        span.include(ts);
         if (event.testId() == null || event.status() == TestStatus.EXISTS) {
             return;
         }
@@ -68,7 +65,15 @@ final class RunIndexer implements StreamResult {
 
     /** The run as the index will hold it. */
     StoredRun toRun(int id, boolean interrupted, RunMetadata metadata, long sizeOnDisk) {
-        return new StoredRun(id, first, last, counts, testTimeNanos, interrupted, metadata, sizeOnDisk);
+        return new StoredRun(
+                id,
+                span.first().orElse(null),
+                span.last().orElse(null),
+                counts,
+                testTimeNanos,
+                interrupted,
+                metadata,
+                sizeOnDisk);
     }
 
     private record Key(String testId, String routeCode) {}

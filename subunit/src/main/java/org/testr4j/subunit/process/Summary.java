@@ -30,16 +30,12 @@ public final class Summary implements StreamResult {
     private final Map<String, Instant> started = new HashMap<>();
     private final Set<String> tags = new TreeSet<>();
     private Duration testTime = Duration.ZERO;
-    private Instant first;
-    private Instant last;
+    private final TimeSpan span = new TimeSpan();
 
     @Override
     public void status(Event event) {
         Instant ts = event.timestamp();
-        if (ts != null) {
-            first = first == null || ts.isBefore(first) ? ts : first;
-            last = last == null || ts.isAfter(last) ? ts : last;
-        }
+        span.include(ts);
         if (event.testId() == null || event.status() == TestStatus.NONE) {
             return;
         }
@@ -92,7 +88,7 @@ public final class Summary implements StreamResult {
 
     /** From the earliest to the latest timestamp in the stream; zero without timestamps. */
     public Duration wallTime() {
-        return first == null ? Duration.ZERO : Duration.between(first, last);
+        return span.duration();
     }
 
     /** Every tag seen on a final status, sorted. */
