@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# sleep_long
+set -e
+sleep 1.5
