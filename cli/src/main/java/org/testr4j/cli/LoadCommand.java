@@ -22,8 +22,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "load",
         mixinStandardHelpOptions = true,
-        description = "Store each stream (subunit v2 or v1, detected; default standard input) as a new run and show its summary;"
-                + " exit 1 if it had failures.")
+        description =
+                "Store each stream (subunit v2 or v1, detected; default standard input) as a new run and show its summary;"
+                        + " exit 1 if it had failures.")
 final class LoadCommand implements Callable<Integer> {
     @ParentCommand
     TestrCommand parent;
