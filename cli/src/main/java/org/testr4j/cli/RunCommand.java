@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -124,15 +125,17 @@ final class RunCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
         CommandTemplate template = conf.commandTemplate(List.of());
-        List<String> ids = testsToRun(conf, template, selection, workers, repo);
+        Long runSeed =
+                random || seed != null ? (seed != null ? seed : new SecureRandom().nextInt(Integer.MAX_VALUE)) : null;
+        List<String> ids = testsToRun(conf, template, selection, workers, runSeed != null, repo);
         if (ids != null && ids.isEmpty()) {
             err.println("testr run: no tests to run" + (failing ? ": none is failing" : " after selection"));
             return ExitCode.OK;
         }
-        Long runSeed =
-                random || seed != null ? (seed != null ? seed : new SecureRandom().nextInt(Integer.MAX_VALUE)) : null;
         List<Partition> partitions = null;
-        if (ids != null) {
+        if (ids != null && workers.workers() == 1 && runSeed == null) {
+            partitions = List.of(new Partition(0, ids, Duration.ZERO)); // serial: the listed order, as testr does
+        } else if (ids != null) {
             TimingPartitioner partitioner = new TimingPartitioner(workers.workers(), RepositoryTestTimes.of(repo));
             if (conf.groupRegex().isPresent()) {
                 partitioner = partitioner.groupedBy(conf.groupRegex().get());
@@ -200,14 +203,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * The tests to run in listed order, or null when the command cannot list its tests and nothing
-     * narrows them: then it runs once, choosing its own tests.
+     * The tests to run in listed order, or null when one worker runs every test (or the command
+     * cannot list its tests and nothing narrows them): then it runs once, choosing its own tests.
      */
     private List<String> testsToRun(
             TestrConf conf,
             CommandTemplate template,
             TestSelection selection,
             ConcurrencyOptions.Workers workers,
+            boolean shuffled,
             FileRepository repo)
             throws IOException {
         Set<String> wanted = null; // null: no restriction
@@ -223,6 +227,9 @@ final class RunCommand implements Callable<Integer> {
                 listed.retainAll(wanted);
             }
             wanted = listed;
+        }
+        if (wanted == null && selection.keepsAll() && workers.workers() == 1 && !shuffled) {
+            return null; // as testrepository: one process runs everything, no listing needed
         }
         if (template.canList()) {
             List<String> ids = new ArrayList<>();

@@ -31,7 +31,10 @@ import org.testr4j.subunit.v2.PacketWriter;
  * script that lists its tests and plays back each one's pre-written subunit v2 result.
  */
 class RunCommandTest {
-    /** {@code --list} prints list.txt; otherwise plays back each test of the id file; kill* dies by SIGKILL. */
+    /**
+     * {@code --list} prints list.txt; otherwise plays back each test of the id file (every listed
+     * test when there is none); kill* dies by SIGKILL; flaky* fails from its third run on.
+     */
     private static final String RUN_SH = String.join(
             "\n",
             "#!/bin/sh",
@@ -43,7 +46,7 @@ class RunCommandTest {
                     + " if [ $n -ge 3 ]; then cat \"results/$id.fail\"; else cat \"results/$id.subunit\"; fi ;;",
             "    *) cat \"results/$id.subunit\" ;;",
             "  esac",
-            "done < \"$2\"",
+            "done < \"${2:-list.txt}\"",
             "");
 
     private static final String CONF = String.join(
