@@ -51,12 +51,10 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {
-            "Run the tests with .testr.conf's test command: list them, keep those the filters select, split them",
-            "across workers by their recorded durations, store the combined stream live as a new run (creating the",
-            "repository if there is none), show one line per finished test, then the failures and the summary.",
-            "Exit 0 only if every test passed and no worker crashed."
-        })
+        description = "Run the tests with .testr.conf's test command: list them, keep those the filters select,"
+                + " split them across workers by their recorded durations, store the combined stream live as a new"
+                + " run (creating the repository if there is none), show one line per finished test, then the"
+                + " failures and the summary. Exit 0 only if every test passed and no worker crashed.")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
     TestrCommand parent;
