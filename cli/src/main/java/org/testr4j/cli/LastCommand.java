@@ -36,7 +36,7 @@ final class LastCommand implements Callable<Integer> {
                 in.transferTo(parent.streams().out());
             }
             parent.streams().out().flush();
-            return run.successful() ? ExitCode.OK : ExitCode.TESTS_FAILED;
+            return RunReport.passed(run) ? ExitCode.OK : ExitCode.TESTS_FAILED;
         }
         PrintWriter out = parent.out();
         int exit = new RunReport(out).show(repo, run);

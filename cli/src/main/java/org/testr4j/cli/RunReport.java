@@ -86,7 +86,7 @@ final class RunReport {
             }
         }
         printSummary(run, previous);
-        return run.successful() ? ExitCode.OK : ExitCode.TESTS_FAILED;
+        return passed(run) ? ExitCode.OK : ExitCode.TESTS_FAILED;
     }
 
     /** One test's block: the rule, the status and id, its tags, its attachments. */
@@ -168,7 +168,12 @@ final class RunReport {
         if (c.skipped() > 0) {
             parts.add("skips=" + c.skipped());
         }
-        out.println((run.successful() ? "PASSED" : "FAILED") + " (" + String.join(", ", parts) + ")");
+        out.println((passed(run) ? "PASSED" : "FAILED") + " (" + String.join(", ", parts) + ")");
+    }
+
+    /** No test failed and the run was not interrupted: a run cut short cannot have passed. */
+    static boolean passed(StoredRun run) {
+        return run.successful() && !run.interrupted();
     }
 
     static String seconds(long nanos) {

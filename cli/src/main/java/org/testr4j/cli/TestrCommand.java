@@ -8,6 +8,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.testr4j.repository.FileRepository;
+import org.testr4j.repository.RepositoryNotFoundException;
+import org.testr4j.runner.config.ConfigException;
+import org.testr4j.runner.config.TestrConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +44,9 @@ final class TestrCommand implements Runnable {
         all.put("flaky", FlakyCommand.class);
         all.put("log", LogCommand.class);
         all.put("import", ImportCommand.class);
+        all.put("run", RunCommand.class);
+        all.put("list", ListCommand.class);
+        all.put("config", ConfigCommand.class);
         return Collections.unmodifiableMap(all);
     }
 
@@ -73,6 +79,32 @@ final class TestrCommand implements Runnable {
         PrintWriter err = streams.err();
         SqliteNativeLibrary.useCachedCopy();
         return FileRepository.open(directory, notice -> err.println("testr: " + notice));
+    }
+
+    /**
+     * Opens the repository, creating it first if there is none, as testrepository's {@code testr
+     * run} does on a project's first run.
+     */
+    FileRepository openOrCreateRepository() throws IOException {
+        SqliteNativeLibrary.useCachedCopy();
+        PrintWriter err = streams.err();
+        try {
+            return FileRepository.open(directory, notice -> err.println("testr: " + notice));
+        } catch (RepositoryNotFoundException e) {
+            FileRepository repo = FileRepository.init(directory, notice -> err.println("testr: " + notice));
+            err.println("testr: created a repository at "
+                    + repo.root().toAbsolutePath().normalize());
+            return repo;
+        }
+    }
+
+    /** The project's {@code .testr.conf}; a missing or bad one is one line naming the file, line and key. */
+    TestrConf loadConf() {
+        try {
+            return TestrConf.load(directory.toAbsolutePath().normalize());
+        } catch (ConfigException e) {
+            throw new UserException(e.getMessage());
+        }
     }
 
     /** A text writer over stdout; the caller flushes it. */

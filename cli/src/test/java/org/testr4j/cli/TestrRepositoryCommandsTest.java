@@ -109,6 +109,24 @@ class TestrRepositoryCommandsTest {
     }
 
     @Test
+    void lastFailsForAnInterruptedRun() throws IOException {
+        testr("init");
+        byte[] started = stream("a=success", "b=inprogress");
+        try (org.testr4j.repository.FileRepository repo =
+                org.testr4j.repository.FileRepository.open(project, n -> {})) {
+            var writer = repo.startRun(org.testr4j.repository.RunMetadata.EMPTY);
+            writer.write(started); // the writer dies here: closed, never finished
+            writer.close();
+        }
+
+        assertThat(testr("last")).isEqualTo(ExitCode.TESTS_FAILED);
+
+        assertThat(out).contains("INTERRUPTED: b\n").endsWith("FAILED (id=0)\n");
+        assertThat(testr("last", "--subunit")).isEqualTo(ExitCode.TESTS_FAILED);
+        assertThat(outBytes).isEqualTo(started);
+    }
+
+    @Test
     void loadReadsFilesAsSeparateRuns() throws IOException {
         testr("init");
         Files.write(project.resolve("a.subunit"), stream("a=success"));

@@ -25,9 +25,10 @@ import java.util.regex.Pattern;
  * are dealt out round-robin. For timed tests this keeps the heaviest and lightest workers within
  * one group's duration of each other.
  *
- * <p>With a seed, each worker's groups are shuffled with {@code java.util.Random(seed + index)}:
- * the same seed gives the same order on every machine and JDK, and a group's tests stay together
- * and in order.
+ * <p>With a seed, each worker's groups are put in listed order and shuffled with {@code
+ * java.util.Random(seed + index)}: the same seed and the same groups on a worker give the same
+ * order on every machine and JDK, whatever durations were recorded, and a group's tests stay
+ * together and in order.
  *
  * <pre>{@code
  * var partitioner = new TimingPartitioner(2, times).groupedBy(Pattern.compile("^[^.]+\\."));
@@ -85,9 +86,14 @@ public final class TimingPartitioner {
     }
 
     private static final class Group {
+        final int listed; // position among the groups in listed order
         final List<String> tests = new ArrayList<>();
         Duration time = Duration.ZERO;
         int timed;
+
+        Group(int listed) {
+            this.listed = listed;
+        }
     }
 
     private static final class Worker {
@@ -110,7 +116,7 @@ public final class TimingPartitioner {
     private List<Partition> build(List<String> testIds, Long seed) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (String id : testIds) {
-            Group g = groups.computeIfAbsent(groupOf(id), k -> new Group());
+            Group g = groups.computeIfAbsent(groupOf(id), k -> new Group(groups.size()));
             g.tests.add(id);
             Optional<Duration> d = times.durationOf(id);
             if (d.isPresent()) {
@@ -151,6 +157,8 @@ public final class TimingPartitioner {
         for (Worker w : pool) {
             List<Group> order = new ArrayList<>(w.groups);
             if (seed != null) {
+                // From listed order, not packing order: a seed gives the same order whatever the history.
+                order.sort(Comparator.comparingInt(g -> g.listed));
                 Collections.shuffle(order, new Random(seed + w.index));
             }
             List<String> ids = new ArrayList<>(w.tests);

@@ -86,6 +86,20 @@ class TimingPartitionerTest {
     }
 
     @Test
+    void aSeededOrderDoesNotDependOnTheRecordedTimes() {
+        // testr run --random --seed 7 must give the same order before and after the first run has
+        // recorded durations: the shuffle starts from the listed order, not from the packing order.
+        List<String> tests = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        var untimed = new TimingPartitioner(1, TestTimes.NONE);
+        var timed = new TimingPartitioner(1, TestTimes.of(seconds("a", 1, "b", 8, "c", 3, "d", 5, "e", 2)));
+
+        assertThat(timed.partition(tests, 7))
+                .isEqualTo(untimed.partition(tests, 7).stream()
+                        .map(p -> new Partition(p.index(), p.testIds(), Duration.ofSeconds(19)))
+                        .toList());
+    }
+
+    @Test
     void moreWorkersThanTestsLeavesSomeEmpty() {
         List<Partition> parts = new TimingPartitioner(3, TestTimes.NONE).partition(List.of("a"));
 

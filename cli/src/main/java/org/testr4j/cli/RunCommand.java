@@ -1,0 +1,295 @@
+package org.testr4j.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.testr4j.repository.FileRepository;
+import org.testr4j.repository.RunMetadata;
+import org.testr4j.repository.RunWriter;
+import org.testr4j.repository.StoredRun;
+import org.testr4j.repository.TestHistory;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.schedule.Partition;
+import org.testr4j.runner.schedule.TestSelection;
+import org.testr4j.runner.schedule.TimingPartitioner;
+import org.testr4j.runner.worker.CommandException;
+import org.testr4j.runner.worker.ListedTests;
+import org.testr4j.runner.worker.RunOutcome;
+import org.testr4j.runner.worker.ShellCommand;
+import org.testr4j.runner.worker.WorkerOutcome;
+import org.testr4j.runner.worker.WorkerPool;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.process.Tee;
+import org.testr4j.subunit.v2.PacketWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code testr run}: list the tests, select, partition them by recorded durations, run the workers
+ * and store their combined stream live as one new run.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run the tests with .testr.conf's test command: list them, keep those the filters select,"
+                + " split them across workers by their recorded durations, store the combined stream live as a new"
+                + " run (creating the repository if there is none), show one line per finished test, then the"
+                + " failures and the summary. Exit 0 only if every test passed and no worker crashed.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand
+    TestrCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TestFilterOptions filters;
+
+    @Mixin
+    ConcurrencyOptions concurrency;
+
+    @Option(names = "--failing", description = "Run only the tests failing now (implies --partial).")
+    boolean failing;
+
+    @Option(
+            names = "--partial",
+            description = "Only some tests run: merge the results into the failing set rather than replace it.")
+    boolean partial;
+
+    @Option(
+            names = "--load-list",
+            paramLabel = "FILE",
+            description = "Run only the tests listed in FILE, one id a line (or a subunit stream of them).")
+    Path loadList;
+
+    @Option(
+            names = "--random",
+            description = "Shuffle each worker's tests; the seed is printed and stored with the run.")
+    boolean random;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "The seed for --random (implies it); the same seed gives the same order.")
+    Long seed;
+
+    @Option(names = "--until-failure", description = "Run again and again until a run fails.")
+    boolean untilFailure;
+
+    @Option(
+            names = "--subunit",
+            description = "Write the combined subunit v2 stream to standard output instead of the human view.")
+    boolean subunit;
+
+    private Path directory;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        directory = parent.directory().toAbsolutePath().normalize();
+        TestrConf conf = parent.loadConf();
+        TestSelection selection = filters.selection();
+        ConcurrencyOptions.Workers workers = concurrency.resolve(conf, directory);
+        try (FileRepository repo = parent.openOrCreateRepository()) {
+            int exit;
+            do {
+                exit = runOnce(conf, selection, workers, repo);
+            } while (untilFailure && exit == ExitCode.OK);
+            return exit;
+        }
+    }
+
+    private int runOnce(
+            TestrConf conf, TestSelection selection, ConcurrencyOptions.Workers workers, FileRepository repo)
+            throws IOException, InterruptedException {
+        PrintWriter err = parent.streams().err();
+        CommandTemplate template = conf.commandTemplate(List.of());
+        Long runSeed =
+                random || seed != null ? (seed != null ? seed : new SecureRandom().nextInt(Integer.MAX_VALUE)) : null;
+        List<String> ids = testsToRun(conf, template, selection, workers, runSeed != null, repo);
+        if (ids != null && ids.isEmpty()) {
+            err.println("testr run: no tests to run" + (failing ? ": none is failing" : " after selection"));
+            return ExitCode.OK;
+        }
+        List<Partition> partitions = null;
+        if (ids != null && workers.workers() == 1 && runSeed == null) {
+            partitions = List.of(new Partition(0, ids, Duration.ZERO)); // serial: the listed order, as testr does
+        } else if (ids != null) {
+            TimingPartitioner partitioner = new TimingPartitioner(workers.workers(), RepositoryTestTimes.of(repo));
+            if (conf.groupRegex().isPresent()) {
+                partitioner = partitioner.groupedBy(conf.groupRegex().get());
+            }
+            partitions = runSeed == null ? partitioner.partition(ids) : partitioner.partition(ids, runSeed);
+        } else if (runSeed != null) {
+            err.println("testr run: --random needs the tests listed ($LISTOPT in test_command): running in the"
+                    + " command's own order");
+            runSeed = null;
+        }
+        if (runSeed != null) {
+            err.println("testr run: random order, seed " + runSeed);
+        }
+        RunMetadata meta = RunMetadata.capture(directory, commandLine())
+                .with(RunMetadata.CONCURRENCY, Integer.toString(partitions == null ? 1 : workers.workers()));
+        if (runSeed != null) {
+            meta = meta.with(RunMetadata.SEED, Long.toString(runSeed));
+        }
+        if (partial || failing) {
+            meta = meta.with(RunMetadata.PARTIAL, "true");
+        }
+        Display display = subunit ? null : new Display(parent.streams());
+        RunOutcome outcome;
+        StoredRun run;
+        try (RunWriter writer = repo.startRun(meta)) {
+            // Live: every packet reaches the run's file as it arrives, so a killed testr leaves an interrupted run.
+            List<StreamResult> sinks = new ArrayList<>();
+            sinks.add(PacketWriter.live(writer));
+            sinks.add(subunit ? PacketWriter.live(parent.streams().out()) : display.view);
+            Tee tee = new Tee(sinks);
+            tee.startRun();
+            try {
+                WorkerPool pool = new WorkerPool(directory);
+                outcome = partitions == null
+                        ? pool.runUnlisted(template.runAllCommand(), tee)
+                        : pool.run(template, partitions, tee);
+            } catch (CommandException e) {
+                throw new UserException(e.getMessage());
+            } finally {
+                if (display != null) {
+                    display.stopTicking();
+                }
+            }
+            tee.stopRun();
+            run = writer.finish();
+        }
+        for (WorkerOutcome w : outcome.workers()) {
+            if (w.crashed()) {
+                err.println("testr run: worker " + w.index() + " crashed (" + ShellCommand.describeExit(w.exitStatus())
+                        + ", " + w.missing().size() + " test(s) never reported): see testr4j.worker-" + w.index());
+            }
+        }
+        int exit = run.successful() && !run.interrupted() && outcome.workersSucceeded()
+                ? ExitCode.OK
+                : ExitCode.TESTS_FAILED;
+        if (display != null) {
+            PrintWriter out = parent.out();
+            out.println();
+            new RunReport(out).show(repo, run);
+            out.flush();
+        } else {
+            parent.streams().out().flush();
+        }
+        return exit;
+    }
+
+    /**
+     * The tests to run in listed order, or null when one worker runs every test (or the command
+     * cannot list its tests and nothing narrows them): then it runs once, choosing its own tests.
+     */
+    private List<String> testsToRun(
+            TestrConf conf,
+            CommandTemplate template,
+            TestSelection selection,
+            ConcurrencyOptions.Workers workers,
+            boolean shuffled,
+            FileRepository repo)
+            throws IOException {
+        Set<String> wanted = null; // null: no restriction
+        if (failing) {
+            wanted = new LinkedHashSet<>();
+            for (TestHistory t : repo.failing()) {
+                wanted.add(t.testId());
+            }
+        }
+        if (loadList != null) {
+            Set<String> listed = new LinkedHashSet<>(readLoadList(loadList));
+            if (wanted != null) {
+                listed.retainAll(wanted);
+            }
+            wanted = listed;
+        }
+        if (wanted == null && selection.keepsAll() && workers.workers() == 1 && !shuffled) {
+            return null; // as testrepository: one process runs everything, no listing needed
+        }
+        if (template.canList()) {
+            List<String> ids = new ArrayList<>();
+            for (String id : ListCommand.listed(conf, directory)) {
+                if (wanted == null || wanted.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            return selection.apply(ids);
+        }
+        if (!selection.keepsAll()) {
+            ListCommand.listed(conf, directory); // says why it cannot list
+        }
+        if (wanted != null) {
+            return new ArrayList<>(wanted);
+        }
+        if (workers.option() != null && workers.workers() > 1) {
+            parent.streams()
+                    .err()
+                    .println("testr run: test_command does not use $LISTOPT, so its tests cannot be split:"
+                            + " running one worker");
+        }
+        return null;
+    }
+
+    private static List<String> readLoadList(Path file) throws IOException {
+        try {
+            return ListedTests.parse(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw new UserException("cannot read --load-list " + file + ": no such file");
+        }
+    }
+
+    /** The command line as typed, stored with the run so it can be run again. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        return "testr " + String.join(" ", args);
+    }
+
+    /** The live human view and the ticker that redraws its status line. */
+    private static final class Display {
+        final TraceView view;
+        private final ScheduledExecutorService ticker;
+
+        Display(StandardStreams io) {
+            boolean terminal = System.console() != null && io.out() instanceof java.io.FileOutputStream;
+            TraceView.Style style =
+                    new TraceView.Style(terminal && System.getenv("NO_COLOR") == null, terminal, false, false, 0);
+            view = new TraceView(
+                    new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), false),
+                    style,
+                    Clock.systemUTC());
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "testr-run-ticker");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(view::tick, 1, 1, TimeUnit.SECONDS);
+        }
+
+        void stopTicking() {
+            ticker.shutdownNow();
+        }
+    }
+}
