@@ -19,17 +19,24 @@ class LauncherIT {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result sh(Path dir, String script) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(List.of("bash", "-c", script))
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("out.txt").toFile())
-                .redirectError(dir.resolve("err.txt").toFile())
-                .start();
-        p.getOutputStream().close();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Result(
-                p.exitValue(),
-                Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-                Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        Path out = Files.createTempFile("testr4j-it", ".out");
+        Path err = Files.createTempFile("testr4j-it", ".err");
+        try {
+            Process p = new ProcessBuilder(List.of("bash", "-c", script))
+                    .directory(dir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
+            p.getOutputStream().close();
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     static Path sample(Path dir) throws IOException {
