@@ -33,6 +33,12 @@ final class WorkerSequences {
     /** The tests a crashed worker is reported as: {@code testr4j.worker-0}. */
     private static final String CRASH_TEST_PREFIX = "testr4j.worker-";
 
+    /** Numeric routes in numeric order (2 before 10), then any others by name. */
+    private static final Comparator<String> ROUTE_ORDER = Comparator.<String, Boolean>comparing(
+                    r -> !r.matches("\\d{1,9}"))
+            .thenComparing(r -> r.matches("\\d{1,9}") ? Integer.parseInt(r) : 0)
+            .thenComparing(Comparator.naturalOrder());
+
     private final Map<String, List<String>> byRoute;
 
     private WorkerSequences(Map<String, List<String>> byRoute) {
@@ -71,12 +77,6 @@ final class WorkerSequences {
         int slash = routeCode.indexOf('/');
         return slash < 0 ? routeCode : routeCode.substring(0, slash);
     }
-
-    /** Numeric routes in numeric order (2 before 10), then any others by name. */
-    private static final Comparator<String> ROUTE_ORDER = Comparator.<String, Boolean>comparing(
-                    r -> !r.matches("\\d{1,9}"))
-            .thenComparing(r -> r.matches("\\d{1,9}") ? Integer.parseInt(r) : 0)
-            .thenComparing(Comparator.naturalOrder());
 
     /** The routes that ran tests, in order. */
     List<String> routes() {
