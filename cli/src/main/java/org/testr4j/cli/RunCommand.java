@@ -1,42 +1,26 @@
 package org.testr4j.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.RunMetadata;
-import org.testr4j.repository.RunWriter;
-import org.testr4j.repository.StoredRun;
 import org.testr4j.repository.TestHistory;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.schedule.TestSelection;
 import org.testr4j.runner.schedule.TimingPartitioner;
-import org.testr4j.runner.worker.CommandException;
 import org.testr4j.runner.worker.ListedTests;
-import org.testr4j.runner.worker.RunOutcome;
-import org.testr4j.runner.worker.ShellCommand;
-import org.testr4j.runner.worker.WorkerOutcome;
-import org.testr4j.runner.worker.WorkerPool;
-import org.testr4j.subunit.StreamResult;
-import org.testr4j.subunit.process.Tee;
-import org.testr4j.subunit.v2.PacketWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -101,6 +85,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Write the combined subunit v2 stream to standard output instead of the human view.")
     boolean subunit;
 
+    @Option(
+            names = "--isolated",
+            description = "Run each test in its own process (one test command per test id), still -j N at once.")
+    boolean isolated;
+
     private Path directory;
 
     @Override
@@ -109,6 +98,12 @@ final class RunCommand implements Callable<Integer> {
         TestrConf conf = parent.loadConf();
         TestSelection selection = filters.selection();
         ConcurrencyOptions.Workers workers = concurrency.resolve(conf, directory);
+        if (isolated
+                && loadList == null
+                && !failing
+                && !conf.commandTemplate(List.of()).canList()) {
+            throw cannotIsolate(); // before the repository is created: nothing can run
+        }
         try (FileRepository repo = parent.openOrCreateRepository()) {
             int exit;
             do {
@@ -131,6 +126,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         List<Partition> partitions = null;
+        if (ids == null && isolated) {
+            throw cannotIsolate();
+        }
         if (ids != null && workers.workers() == 1 && runSeed == null) {
             partitions = List.of(new Partition(0, ids, Duration.ZERO)); // serial: the listed order, as testr does
         } else if (ids != null) {
@@ -155,49 +153,10 @@ final class RunCommand implements Callable<Integer> {
         if (partial || failing) {
             meta = meta.with(RunMetadata.PARTIAL, "true");
         }
-        Display display = subunit ? null : new Display(parent.streams());
-        RunOutcome outcome;
-        StoredRun run;
-        try (RunWriter writer = repo.startRun(meta)) {
-            // Live: every packet reaches the run's file as it arrives, so a killed testr leaves an interrupted run.
-            List<StreamResult> sinks = new ArrayList<>();
-            sinks.add(PacketWriter.live(writer));
-            sinks.add(subunit ? PacketWriter.live(parent.streams().out()) : display.view);
-            Tee tee = new Tee(sinks);
-            tee.startRun();
-            try {
-                WorkerPool pool = new WorkerPool(directory);
-                outcome = partitions == null
-                        ? pool.runUnlisted(template.runAllCommand(), tee)
-                        : pool.run(template, partitions, tee);
-            } catch (CommandException e) {
-                throw new UserException(e.getMessage());
-            } finally {
-                if (display != null) {
-                    display.stopTicking();
-                }
-            }
-            tee.stopRun();
-            run = writer.finish();
+        if (isolated) {
+            meta = meta.with(RunMetadata.ISOLATED, "true");
         }
-        for (WorkerOutcome w : outcome.workers()) {
-            if (w.crashed()) {
-                err.println("testr run: worker " + w.index() + " crashed (" + ShellCommand.describeExit(w.exitStatus())
-                        + ", " + w.missing().size() + " test(s) never reported): see testr4j.worker-" + w.index());
-            }
-        }
-        int exit = run.successful() && !run.interrupted() && outcome.workersSucceeded()
-                ? ExitCode.OK
-                : ExitCode.TESTS_FAILED;
-        if (display != null) {
-            PrintWriter out = parent.out();
-            out.println();
-            new RunReport(out).show(repo, run);
-            out.flush();
-        } else {
-            parent.streams().out().flush();
-        }
-        return exit;
+        return new LiveRun(parent, "testr run", subunit).execute(repo, template, partitions, isolated, meta);
     }
 
     /**
@@ -226,7 +185,7 @@ final class RunCommand implements Callable<Integer> {
             }
             wanted = listed;
         }
-        if (wanted == null && selection.keepsAll() && workers.workers() == 1 && !shuffled) {
+        if (wanted == null && selection.keepsAll() && workers.workers() == 1 && !shuffled && !isolated) {
             return null; // as testrepository: one process runs everything, no listing needed
         }
         if (template.canList()) {
@@ -253,6 +212,11 @@ final class RunCommand implements Callable<Integer> {
         return null;
     }
 
+    private static UserException cannotIsolate() {
+        return new UserException("--isolated needs the tests listed: test_command must use $LISTOPT, and"
+                + " test_list_option say how to list them (or name the tests with --load-list)");
+    }
+
     private static List<String> readLoadList(Path file) throws IOException {
         try {
             return ListedTests.parse(Files.readAllBytes(file));
@@ -265,31 +229,5 @@ final class RunCommand implements Callable<Integer> {
     private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         return "testr " + String.join(" ", args);
-    }
-
-    /** The live human view and the ticker that redraws its status line. */
-    private static final class Display {
-        final TraceView view;
-        private final ScheduledExecutorService ticker;
-
-        Display(StandardStreams io) {
-            boolean terminal = System.console() != null && io.out() instanceof java.io.FileOutputStream;
-            TraceView.Style style =
-                    new TraceView.Style(terminal && System.getenv("NO_COLOR") == null, terminal, false, false, 0);
-            view = new TraceView(
-                    new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), false),
-                    style,
-                    Clock.systemUTC());
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "testr-run-ticker");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(view::tick, 1, 1, TimeUnit.SECONDS);
-        }
-
-        void stopTicking() {
-            ticker.shutdownNow();
-        }
     }
 }

@@ -45,6 +45,7 @@ final class TestrCommand implements Runnable {
         all.put("log", LogCommand.class);
         all.put("import", ImportCommand.class);
         all.put("run", RunCommand.class);
+        all.put("rerun", RerunCommand.class);
         all.put("list", ListCommand.class);
         all.put("config", ConfigCommand.class);
         return Collections.unmodifiableMap(all);

@@ -35,7 +35,7 @@ class RunCommandTest {
      * {@code --list} prints list.txt; otherwise plays back each test of the id file (every listed
      * test when there is none); kill* dies by SIGKILL; flaky* fails from its third run on.
      */
-    private static final String RUN_SH = String.join(
+    static final String RUN_SH = String.join(
             "\n",
             "#!/bin/sh",
             "if [ \"$1\" = --list ]; then cat list.txt; exit 0; fi",
@@ -49,7 +49,7 @@ class RunCommandTest {
             "done < \"${2:-list.txt}\"",
             "");
 
-    private static final String CONF = String.join(
+    static final String CONF = String.join(
             "\n",
             "[DEFAULT]",
             "test_command=sh run.sh $LISTOPT $IDOPTION",
@@ -66,6 +66,24 @@ class RunCommandTest {
 
     /** Makes the suite: each test passes in {@code seconds} unless its name starts with "fail". */
     private void suite(Map<String, Integer> seconds) throws IOException {
+        playbackSuite(project, seconds);
+    }
+
+    private void suite(String... ids) throws IOException {
+        playbackSuite(project, ids);
+    }
+
+    /** Writes the fake suite into {@code project}: each test takes 1 second. */
+    static void playbackSuite(Path project, String... ids) throws IOException {
+        Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            seconds.put(id, 1);
+        }
+        playbackSuite(project, seconds);
+    }
+
+    /** Writes the fake suite into {@code project}: each test passes in {@code seconds} unless named fail*. */
+    static void playbackSuite(Path project, Map<String, Integer> seconds) throws IOException {
         Files.writeString(project.resolve(".testr.conf"), CONF);
         Files.writeString(project.resolve("run.sh"), RUN_SH);
         Files.createDirectories(project.resolve("results"));
@@ -77,32 +95,24 @@ class RunCommandTest {
             Event start =
                     Event.test(id).status(TestStatus.IN_PROGRESS).timestamp(t).build();
             Instant end = t.plusSeconds(e.getValue());
-            write("results/" + id + ".start", start);
+            write(project.resolve("results/" + id + ".start"), start);
             write(
-                    "results/" + id + ".subunit",
+                    project.resolve("results/" + id + ".subunit"),
                     start,
                     Event.test(id)
                             .status(id.startsWith("fail") ? TestStatus.FAIL : TestStatus.SUCCESS)
                             .timestamp(end)
                             .build());
             write(
-                    "results/" + id + ".fail",
+                    project.resolve("results/" + id + ".fail"),
                     start,
                     Event.test(id).status(TestStatus.FAIL).timestamp(end).build());
         }
         Files.writeString(project.resolve("list.txt"), list);
     }
 
-    private void suite(String... ids) throws IOException {
-        Map<String, Integer> seconds = new java.util.LinkedHashMap<>();
-        for (String id : ids) {
-            seconds.put(id, 1);
-        }
-        suite(seconds);
-    }
-
-    private void write(String name, Event... events) throws IOException {
-        try (OutputStream o = Files.newOutputStream(project.resolve(name));
+    private static void write(Path file, Event... events) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file);
                 PacketWriter w = PacketWriter.to(o)) {
             for (Event e : events) {
                 w.status(e);
@@ -317,6 +327,35 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(1);
         assertThat(runs()).extracting(StoredRun::successful).containsExactly(true, true, false);
+    }
+
+    @Test
+    void isolatedStartsTheTestCommandOnceForEachTestWithItsOneIdStillInParallel() throws Exception {
+        suite("a.one", "a.two", "fail.three", "b.four");
+        // every start of the test command, the listing included, leaves its arguments in starts.txt
+        Files.writeString(
+                project.resolve(".testr.conf"),
+                CONF.replace("test_command=sh run.sh", "test_command=echo \"$IDFILE\" >> starts.txt; sh run.sh"));
+
+        int exit = testr("run", "--isolated", "-j", "2");
+
+        assertThat(exit).as(err).isEqualTo(1);
+        List<String> starts = Files.readAllLines(project.resolve("starts.txt"));
+        assertThat(starts).hasSize(5).doesNotHaveDuplicates(); // the listing, then one per test
+        assertThat(ids(0)).containsExactlyInAnyOrder("a.one", "a.two", "fail.three", "b.four");
+        assertThat(outcomes(0)).extracting(TestOutcome::routeCode).containsOnly("0", "1");
+        assertThat(runs().get(0).metadata().get("isolated")).hasValue("true");
+        assertThat(runs().get(0).metadata().get("concurrency")).hasValue("2");
+    }
+
+    @Test
+    void isolatedNeedsATestCommandThatCanList() throws Exception {
+        Files.writeString(project.resolve(".testr.conf"), "[DEFAULT]\ntest_command=true\n");
+
+        assertThat(testr("run", "--isolated")).isEqualTo(ExitCode.BAD_INPUT);
+
+        assertThat(err.strip()).startsWith("testr run: --isolated needs the tests listed");
+        assertThat(project.resolve(".testr")).doesNotExist();
     }
 
     @Test

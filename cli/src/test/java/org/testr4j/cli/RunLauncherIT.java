@@ -270,6 +270,39 @@ class RunLauncherIT {
     }
 
     @Test
+    void rerunRepeatsEachWorkersOrderAndWorkerRepeatsOneWorkersSequenceSerially() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("sh"));
+        Files.writeString(dir.resolve(".testr.conf"), SHELL_CONF);
+        Files.writeString(
+                dir.resolve("suite.sh"),
+                SHELL_SUITE.replace(
+                        "tests='sh.math.adds sh.math.subtracts sh.text.upper sh.text.fails'",
+                        "tests='sh.a.one sh.a.two sh.a.three sh.b.one sh.b.two sh.b.three sh.c.fails'"));
+
+        LauncherIT.Result run = testr(dir, "run -j 2 --random --seed 3");
+        LauncherIT.Result rerun = testr(dir, "rerun");
+        LauncherIT.Result worker = testr(dir, "rerun -2 --worker 1");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(1);
+        assertThat(rerun.exitCode()).as(rerun.stderr()).isEqualTo(1);
+        assertThat(rerun.stderr()).contains("testr rerun: running the 7 test(s) of run 0 again on 2 worker(s)");
+        assertThat(rerun.stdout()).endsWith("FAILED (id=1, failures=1)\n");
+        try (FileRepository repo = FileRepository.open(dir, n -> {})) {
+            var first = WorkerSequences.read(repo, 0).all();
+            assertThat(first.keySet()).containsExactly("0", "1");
+            assertThat(WorkerSequences.read(repo, 1).all()).isEqualTo(first);
+            assertThat(WorkerSequences.read(repo, 2).all()).isEqualTo(java.util.Map.of("0", first.get("1")));
+            assertThat(repo.run(1).metadata().get("seed")).hasValue("3");
+            assertThat(repo.run(2).metadata().get("concurrency")).hasValue("1");
+        }
+        assertThat(worker.stderr()).contains("worker 1 of run 0 ran, in its order, serially");
+        LauncherIT.Result unknown = testr(dir, "rerun --worker 7");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(unknown.stderr())
+                .isEqualTo("testr rerun: run 2 ran no tests on worker '7': its tests ran on worker 0\n");
+    }
+
+    @Test
     void aRunnerKilledMidRunLeavesAnInterruptedRunWithEveryResultThatArrived() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("sh"));
         Files.writeString(dir.resolve(".testr.conf"), SHELL_CONF);

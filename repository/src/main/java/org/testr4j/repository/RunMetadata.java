@@ -34,6 +34,10 @@ public record RunMetadata(Map<String, String> values) {
     public static final String PARTIAL = "partial";
     public static final String CONCURRENCY = "concurrency";
     public static final String EXIT_STATUS = "exit.status";
+    /** "true" when each test ran in its own process ({@code testr run --isolated}). */
+    public static final String ISOLATED = "isolated";
+    /** The id of the run a run repeats ({@code testr rerun}). */
+    public static final String RERUN_OF = "rerun.of";
     /** Where a run came from when it was imported ({@code stestr 3}). */
     public static final String IMPORTED_FROM = "imported.from";
 

@@ -69,6 +69,86 @@ public final class WorkerPool {
     }
 
     /**
+     * Runs each test in its own process: one worker lane per non-empty partition, all lanes at once,
+     * each starting the test command once per test of its partition, in order, with {@code $IDFILE}
+     * holding that one id. The lane's index is the route code of all its processes, so the run
+     * reads as the partitions' workers. A process that crashes fails as a worker does; the lane
+     * goes on with its next test.
+     *
+     * <pre>{@code
+     * RunOutcome outcome = new WorkerPool(projectDir).runIsolated(template, partitions, sink);
+     * outcome.workers().size(); // one per test
+     * }</pre>
+     */
+    public RunOutcome runIsolated(CommandTemplate template, List<Partition> partitions, StreamResult downstream)
+            throws CommandException, InterruptedException {
+        StreamResult shared = Synchronized.of(downstream);
+        List<Partition> busy = partitions.stream().filter(p -> !p.isEmpty()).toList();
+        if (busy.isEmpty()) {
+            return new RunOutcome(List.of());
+        }
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService lanes = Executors.newFixedThreadPool(busy.size(), task -> {
+            Thread t = new Thread(task, "testr-pool" + pool + "-lane" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<WorkerOutcome>>> running = new ArrayList<>();
+            for (Partition p : busy) {
+                running.add(lanes.submit(() -> runEachAlone(template, p, shared)));
+            }
+            List<WorkerOutcome> outcomes = new ArrayList<>();
+            for (Future<List<WorkerOutcome>> lane : running) {
+                outcomes.addAll(awaitLane(lane));
+            }
+            return new RunOutcome(outcomes);
+        } finally {
+            lanes.shutdownNow(); // only interrupts after a failure above: each lane then kills its process
+        }
+    }
+
+    private List<WorkerOutcome> runEachAlone(CommandTemplate template, Partition lane, StreamResult shared)
+            throws CommandException, InterruptedException {
+        List<WorkerOutcome> outcomes = new ArrayList<>();
+        for (String id : lane.testIds()) {
+            Path idFile = writeIdFile(List.of(id));
+            try {
+                String command = template.runCommand(idFile, List.of(id));
+                WorkerProcess alone = new WorkerProcess(
+                        lane.index(), List.of(id), true, new ShellCommand(command, directory), shared);
+                outcomes.addAll(runAll(List.of(alone)).workers());
+            } finally {
+                deleteQuietly(idFile);
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<WorkerOutcome> awaitLane(Future<List<WorkerOutcome>> lane)
+            throws CommandException, InterruptedException {
+        try {
+            return lane.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CommandException) {
+                throw (CommandException) cause;
+            }
+            if (cause instanceof InterruptedException) {
+                throw (InterruptedException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException("an isolated worker lane failed: " + cause, cause);
+        }
+    }
+
+    /**
      * Runs {@code command} as worker 0, letting it choose its tests: testrepository's serial run when
      * no tests are named. Tests it starts and never finishes still count as a crash.
      */

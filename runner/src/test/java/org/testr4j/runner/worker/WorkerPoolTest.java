@@ -162,6 +162,43 @@ class WorkerPoolTest {
         assertThat(outcome.workers().get(0).missing()).isEmpty();
     }
 
+    @Test
+    void isolatedRunsEachTestInItsOwnProcessKeepingItsLanesRouteCodeAndOrder(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome =
+                new WorkerPool(dir).runIsolated(suite.template(), List.of(part(0, "b", "a"), part(1, "c")), sink);
+
+        assertThat(outcome.workersSucceeded()).isTrue();
+        assertThat(outcome.workers())
+                .extracting(WorkerOutcome::index, WorkerOutcome::reported)
+                .containsExactlyInAnyOrder(tuple(0, List.of("b")), tuple(0, List.of("a")), tuple(1, List.of("c")));
+        assertThat(outcome.workers()).extracting(WorkerOutcome::command).doesNotHaveDuplicates();
+        assertThat(sink.events)
+                .filteredOn(e -> e.status().isFinal() && "0".equals(e.routeCode()))
+                .extracting(Event::testId)
+                .containsExactly("b", "a");
+    }
+
+    @Test
+    void anIsolatedTestThatKillsItsProcessFailsAloneAndItsLaneGoesOn(@TempDir Path dir) throws Exception {
+        FakeSuite suite = new FakeSuite(dir, List.of("kill.me", "b"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome = new WorkerPool(dir).runIsolated(suite.template(), List.of(part(0, "kill.me", "b")), sink);
+
+        assertThat(outcome.workersSucceeded()).isFalse();
+        assertThat(outcome.workers())
+                .extracting(WorkerOutcome::exitStatus, WorkerOutcome::reported)
+                .containsExactly(tuple(137, List.of()), tuple(0, List.of("b")));
+        Summary summary = new Summary();
+        sink.events.forEach(summary::status);
+        summary.stopRun();
+        assertThat(summary.failures()).isEqualTo(2); // kill.me and testr4j.worker-0
+        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(1);
+    }
+
     static String text(Event e) {
         return new String(e.fileBytes().toByteArray(), StandardCharsets.UTF_8);
     }
