@@ -4,12 +4,15 @@
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # timed RUNS LABEL CMD...: runs CMD RUNS times (stdin from $timed_stdin if set, stdout to
-# $raw/LABEL.out); sets wall (median seconds), cpu (median user+sys seconds) and rss (median max RSS, KB).
+# $raw/LABEL.out); sets wall (median seconds), cpu (median user+sys seconds, children included)
+# and rss (median max RSS, KB). If $timed_before is set, it is eval'd before each run, untimed
+# (e.g. to empty a test repository so that every run is a first run).
 timed() {
   local n="$1" label="$2" i t="$raw/$2.time"
   shift 2
   : >"$t"
   for ((i = 0; i < n; i++)); do
+    if [ -n "${timed_before:-}" ]; then eval "$timed_before"; fi
     /usr/bin/time -f '%e %M %U %S' -o "$t.one" "$@" <"${timed_stdin:-/dev/null}" >"$raw/$label.out" 2>"$raw/$label.err" || true
     tail -n 1 "$t.one" >>"$t"
   done
