@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,9 @@ import org.testr4j.runner.worker.RunOutcome;
 import org.testr4j.runner.worker.ShellCommand;
 import org.testr4j.runner.worker.WorkerOutcome;
 import org.testr4j.runner.worker.WorkerPool;
+import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.Tee;
 import org.testr4j.subunit.v2.PacketWriter;
 
@@ -34,16 +38,18 @@ final class LiveRun {
     private final TestrCommand parent;
     private final String name;
     private final boolean subunit;
+    private final Set<String> filterTags;
 
     /**
      * @param parent the {@code testr} command, for the directory and streams
      * @param name the command's name, {@code testr run}, in front of its messages
      * @param subunit write the v2 stream to stdout instead of the human view
      */
-    LiveRun(TestrCommand parent, String name, boolean subunit) {
+    LiveRun(TestrCommand parent, String name, boolean subunit, Set<String> filterTags) {
         this.parent = parent;
         this.name = name;
         this.subunit = subunit;
+        this.filterTags = Set.copyOf(filterTags);
     }
 
     /**
@@ -59,6 +65,7 @@ final class LiveRun {
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
         Display display = subunit ? null : new Display(parent.streams());
+        FilteredTests filtered = new FilteredTests(filterTags);
         RunOutcome outcome;
         StoredRun run;
         try (RunWriter writer = repo.startRun(meta)) {
@@ -66,6 +73,7 @@ final class LiveRun {
             List<StreamResult> sinks = new ArrayList<>();
             sinks.add(PacketWriter.live(writer));
             sinks.add(subunit ? PacketWriter.live(parent.streams().out()) : display.view);
+            sinks.add(filtered);
             Tee tee = new Tee(sinks);
             tee.startRun();
             try {
@@ -100,12 +108,38 @@ final class LiveRun {
         if (display != null) {
             PrintWriter out = parent.out();
             out.println();
-            new RunReport(out).show(repo, run);
+            new RunReport(out, filtered.count).show(repo, run);
             out.flush();
         } else {
             parent.streams().out().flush();
         }
         return exit;
+    }
+
+    /**
+     * Counts what testrepository's {@code filter_tags} leaves out of "Ran N tests": tests that did
+     * not fail and carry one of the tags (Zope layers and the like). Failures still count. The
+     * stored stream keeps everything.
+     */
+    private static final class FilteredTests implements StreamResult {
+        private static final Set<TestStatus> FILTERABLE =
+                Set.of(TestStatus.SUCCESS, TestStatus.UNEXPECTED_SUCCESS, TestStatus.EXPECTED_FAIL, TestStatus.SKIP);
+        private final Set<String> tags;
+        private long count;
+
+        FilteredTests(Set<String> tags) {
+            this.tags = tags;
+        }
+
+        @Override
+        public void status(Event event) {
+            if (!tags.isEmpty()
+                    && event.testId() != null
+                    && FILTERABLE.contains(event.status())
+                    && !Collections.disjoint(event.tags(), tags)) {
+                count++;
+            }
+        }
     }
 
     /** The live human view and the ticker that redraws its status line. */

@@ -115,7 +115,8 @@ final class RerunCommand implements Callable<Integer> {
             if (worker != null || original.partial()) {
                 meta = meta.with(RunMetadata.PARTIAL, "true"); // only some tests ran: the others stay as they were
             }
-            return new LiveRun(parent, NAME, subunit).execute(repo, template, partitions, isolated, meta);
+            return new LiveRun(parent, NAME, subunit, conf.filterTags())
+                    .execute(repo, template, partitions, isolated, meta);
         }
     }
 

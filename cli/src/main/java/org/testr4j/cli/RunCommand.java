@@ -156,7 +156,8 @@ final class RunCommand implements Callable<Integer> {
         if (isolated) {
             meta = meta.with(RunMetadata.ISOLATED, "true");
         }
-        return new LiveRun(parent, "testr run", subunit).execute(repo, template, partitions, isolated, meta);
+        return new LiveRun(parent, "testr run", subunit, conf.filterTags())
+                .execute(repo, template, partitions, isolated, meta);
     }
 
     /**

@@ -25,9 +25,16 @@ final class RunReport {
     private static final String THIN = "-".repeat(70);
 
     private final PrintWriter out;
+    private final long notCounted;
 
     RunReport(PrintWriter out) {
+        this(out, 0);
+    }
+
+    /** @param notCounted tests .testr.conf's {@code filter_tags} leaves out of "Ran N tests" */
+    RunReport(PrintWriter out, long notCounted) {
         this.out = out;
+        this.notCounted = notCounted;
     }
 
     /** The tests of a run's stream that {@code wanted} accepts, with their attachments, in the order they ended. */
@@ -138,7 +145,7 @@ final class RunReport {
     /** {@code Ran 20 (-30) tests in 0.088s (+0.011s)} and the verdict, with changes since {@code previous} if given. */
     void printSummary(StoredRun run, StoredRun previous) {
         RunCounts c = run.counts();
-        StringBuilder ran = new StringBuilder("Ran ").append(c.total());
+        StringBuilder ran = new StringBuilder("Ran ").append(c.total() - notCounted);
         if (previous != null && previous.counts().total() != c.total()) {
             ran.append(" (")
                     .append(signed(c.total() - previous.counts().total()))

@@ -174,6 +174,31 @@ class RunCommandTest {
     }
 
     @Test
+    void filterTagsLeaveTaggedTestsOutOfTheCountButNeverAFailure() throws Exception {
+        suite("layer.setup", "a.one", "fail.two");
+        Files.writeString(project.resolve(".testr.conf"), CONF + "filter_tags=zope:layer\n");
+        Instant t = Instant.parse("2026-11-22T10:00:00Z");
+        for (String id : new String[] {"layer.setup", "fail.two"}) {
+            write(
+                    project.resolve("results/" + id + ".subunit"),
+                    Event.test(id).status(TestStatus.IN_PROGRESS).timestamp(t).build(),
+                    Event.test(id)
+                            .status(id.startsWith("fail") ? TestStatus.FAIL : TestStatus.SUCCESS)
+                            .tags("zope:layer")
+                            .timestamp(t.plusSeconds(1))
+                            .build());
+        }
+
+        int exit = testr("run");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out)
+                .contains("Ran 2 tests in ")
+                .contains("FAIL: fail.two"); // the layer is not a test; the failure still is
+        assertThat(runs().get(0).counts().total()).isEqualTo(3); // the stored run keeps everything
+    }
+
+    @Test
     void exitsZeroWhenEverySelectedTestPasses() throws Exception {
         suite("a.one", "a.two", "fail.three");
 
