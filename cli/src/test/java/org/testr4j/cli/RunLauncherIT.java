@@ -28,38 +28,6 @@ class RunLauncherIT {
             .normalize();
     private static final String TESTR = ROOT + "/bin/testr";
 
-    private static final String EXTRA = String.join(
-            "\n",
-            "import unittest",
-            "",
-            "",
-            "class TestExtra(unittest.TestCase):",
-            "    def test_fails(self):",
-            "        self.assertEqual(1, 2)",
-            "",
-            "    def test_skips(self):",
-            "        self.skipTest('not here')",
-            "",
-            "    @unittest.expectedFailure",
-            "    def test_xfail(self):",
-            "        self.assertTrue(False)",
-            "");
-
-    private static final String KILLER = String.join(
-            "\n",
-            "import os",
-            "import signal",
-            "import sys",
-            "import unittest",
-            "",
-            "",
-            "class TestKill(unittest.TestCase):",
-            "    def test_kill_my_worker(self):",
-            "        sys.stderr.write('killing worker %d\\n' % os.getpid())",
-            "        sys.stderr.flush()",
-            "        os.kill(os.getpid(), signal.SIGKILL)",
-            "");
-
     /** A test suite in shell: every result goes out through {@code bin/subunit output}. */
     private static final String SHELL_SUITE = String.join(
             "\n",
@@ -138,7 +106,7 @@ class RunLauncherIT {
 
     @Test
     void countsMatchStestrAndFailingRerunsExactlyTheFailedTests() throws Exception {
-        Path dir = pythonProject("test_extra.py", EXTRA);
+        Path dir = pythonProject("test_extra.py", PythonOracle.pythonModule("test_extra.py"));
 
         LauncherIT.Result first = testr(dir, "run -j 2");
 
@@ -184,7 +152,7 @@ class RunLauncherIT {
 
     @Test
     void aSeedGivesTheSameOrderTwice() throws Exception {
-        Path dir = pythonProject("test_extra.py", EXTRA);
+        Path dir = pythonProject("test_extra.py", PythonOracle.pythonModule("test_extra.py"));
 
         LauncherIT.Result first = testr(dir, "run --serial --random --seed 7");
         LauncherIT.Result second = testr(dir, "run --serial --random --seed 7");
@@ -218,7 +186,7 @@ class RunLauncherIT {
 
     @Test
     void aWorkerKilledBySigkillFailsTheRunAndTheOtherWorkersResultsAreKept() throws Exception {
-        Path dir = pythonProject("test_kill.py", KILLER);
+        Path dir = pythonProject("test_kill.py", PythonOracle.pythonModule("test_kill.py"));
         String killer = "bsuite.test_kill.TestKill.test_kill_my_worker";
 
         LauncherIT.Result r = testr(dir, "run -j 2");

@@ -73,6 +73,20 @@ public final class PythonOracle {
     }
 
     /** A workload generator from {@link #benchDir()}, after making sure it is there. */
+    /**
+     * A Python test module kept with these tests ({@code src/test/resources/python/}, shipped in the
+     * test-jar): {@code test_extra.py} (a failure, a skip, an expected failure) and {@code
+     * test_kill.py} (a test that SIGKILLs its own process), to add to a generated suite.
+     */
+    public static String pythonModule(String name) throws IOException {
+        try (java.io.InputStream in = PythonOracle.class.getResourceAsStream("/python/" + name)) {
+            if (in == null) {
+                throw new IOException("no Python test module python/" + name + " among the test resources");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     public static Path benchScript(String name) {
         Path script = benchDir().resolve(name);
         if (!Files.isRegularFile(script)) {

@@ -25,38 +25,6 @@ import org.testr4j.subunit.v2.PacketReader;
  * and compared with what {@code stestr run} reports on the same project.
  */
 class PythonSuiteIT {
-    private static final String EXTRA = String.join(
-            "\n",
-            "import unittest",
-            "",
-            "",
-            "class TestExtra(unittest.TestCase):",
-            "    def test_fails(self):",
-            "        self.assertEqual(1, 2)",
-            "",
-            "    def test_skips(self):",
-            "        self.skipTest('not here')",
-            "",
-            "    @unittest.expectedFailure",
-            "    def test_xfail(self):",
-            "        self.assertTrue(False)",
-            "");
-
-    private static final String KILLER = String.join(
-            "\n",
-            "import os",
-            "import signal",
-            "import sys",
-            "import unittest",
-            "",
-            "",
-            "class TestKill(unittest.TestCase):",
-            "    def test_kill_my_worker(self):",
-            "        sys.stderr.write('killing worker %d\\n' % os.getpid())",
-            "        sys.stderr.flush()",
-            "        os.kill(os.getpid(), signal.SIGKILL)",
-            "");
-
     @TempDir
     Path dir;
 
@@ -80,7 +48,7 @@ class PythonSuiteIT {
 
     @Test
     void countsMatchStestrAtConcurrencyTwo() throws Exception {
-        Files.writeString(dir.resolve("bsuite/test_extra.py"), EXTRA);
+        Files.writeString(dir.resolve("bsuite/test_extra.py"), PythonOracle.pythonModule("test_extra.py"));
         TestrConf conf = TestrConf.load(dir);
         CommandTemplate template = conf.commandTemplate(List.of());
 
@@ -122,7 +90,7 @@ class PythonSuiteIT {
 
     @Test
     void aWorkerKilledBySigkillIsAFailureAndTheOtherWorkerKeepsItsResults() throws Exception {
-        Files.writeString(dir.resolve("bsuite/test_kill.py"), KILLER);
+        Files.writeString(dir.resolve("bsuite/test_kill.py"), PythonOracle.pythonModule("test_kill.py"));
         TestrConf conf = TestrConf.load(dir);
         CommandTemplate template = conf.commandTemplate(List.of());
         List<String> ids = new TestLister(dir).list(template);
