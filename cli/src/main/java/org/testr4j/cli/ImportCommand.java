@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
                 RunMetadata meta =
                         RunMetadata.EMPTY.with(RunMetadata.IMPORTED_FROM, tool + " " + file.toAbsolutePath());
                 try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                        InputStream v2 = InputFormat.detect(in).toV2(in, file.toString());
+                        InputStream v2 = InputFormat.detect(in).toV2(in);
                         RunWriter run = repo.startRun(id, meta)) {
                     v2.transferTo(run);
                     run.finish();
@@ -128,7 +128,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         Set<String> ids = new HashSet<>();
         try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(failing));
-                InputStream v2 = InputFormat.detect(in).toV2(in, failing.toString())) {
+                InputStream v2 = InputFormat.detect(in).toV2(in)) {
             TestAssembler assembler = new TestAssembler(r -> {
                 if (r.status() == TestStatus.FAIL || r.status() == TestStatus.UNEXPECTED_SUCCESS) {
                     ids.add(r.testId());

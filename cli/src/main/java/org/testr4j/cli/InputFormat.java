@@ -20,8 +20,8 @@ enum InputFormat {
         return StreamFormat.detect(in) == StreamFormat.V1 ? V1 : V2;
     }
 
-    /** The stream as v2 bytes; {@code label} names it in messages. */
-    InputStream toV2(InputStream in, String label) {
+    /** The stream as v2 bytes. */
+    InputStream toV2(InputStream in) {
         return this == V2 ? in : new V2Bytes(SubunitReader.lenient(in, StreamFormat.V1));
     }
 }

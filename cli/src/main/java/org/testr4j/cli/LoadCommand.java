@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,43 +39,44 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StandardStreams io = parent.streams();
-        List<Path> sources = files.isEmpty() ? List.of(Path.of("-")) : files;
+        StreamInput input = new StreamInput();
+        input.files = files;
         int exit = ExitCode.OK;
         try (FileRepository repo = parent.openRepository()) {
             PrintWriter out = parent.out();
-            for (Path source : sources) {
-                boolean stdin = source.toString().equals("-");
-                String label = stdin ? "<stdin>" : source.toString();
+            for (StreamInput.Source source : input.sources(io)) {
+                String label = source.label();
                 // The command that made this run: one file each, however many were named.
-                RunMetadata meta =
-                        RunMetadata.capture(parent.directory(), "testr load " + (partial ? "--partial " : "") + source);
+                RunMetadata meta = RunMetadata.capture(
+                        parent.directory(), "testr load " + (partial ? "--partial " : "") + source.arg());
                 if (partial) {
                     meta = meta.with(RunMetadata.PARTIAL, "true");
                 }
                 StoredRun run;
-                try (InputStream raw = stdin ? io.in() : open(source);
-                        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
-                    try (InputStream v2 = InputFormat.detect(in).toV2(in, label)) {
+                boolean empty;
+                // Standard input stays open after the run: StreamInput's stream does not close it.
+                try (BufferedInputStream in = new BufferedInputStream(source.open("load"), 1 << 16)) {
+                    in.mark(1);
+                    empty = in.read() < 0;
+                    in.reset();
+                    try (InputStream v2 = InputFormat.detect(in).toV2(in)) {
                         run = repo.load(v2, meta);
                     }
                 }
-                if (new RunReport(out).show(repo, run) != ExitCode.OK) {
+                int shown = new RunReport(out).show(repo, run);
+                if (!empty && run.counts().total() == 0) {
+                    // Kept (nothing is lost), but a build log loaded by mistake should not pass silently.
+                    out.flush();
+                    io.err()
+                            .println("testr load: " + label + ": no tests in it (kept as run " + run.id()
+                                    + "): is it a test stream (subunit v2 or v1)?");
+                    exit = ExitCode.BAD_INPUT;
+                } else if (shown != ExitCode.OK && exit == ExitCode.OK) {
                     exit = ExitCode.TESTS_FAILED;
                 }
             }
             out.flush();
         }
         return exit;
-    }
-
-    private static InputStream open(Path source) throws IOException {
-        if (Files.isDirectory(source)) {
-            throw new UserException("cannot load " + source + ": it is a directory; name a stream file");
-        }
-        try {
-            return Files.newInputStream(source);
-        } catch (NoSuchFileException e) {
-            throw new UserException("cannot load " + source + ": no such file");
-        }
     }
 }

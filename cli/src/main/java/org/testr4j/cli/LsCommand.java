@@ -75,7 +75,11 @@ final class LsCommand implements Callable<Integer> {
         public void status(Event event) {
             if (event.testId() == null || event.testId().isEmpty()) {
                 if (!noPassthrough && event.hasFile()) {
-                    write(event.fileBytes().toByteArray());
+                    try {
+                        event.fileBytes().writeTo(out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
                 return;
             }

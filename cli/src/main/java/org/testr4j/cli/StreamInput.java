@@ -90,6 +90,11 @@ final class StreamInput {
             this.io = io;
         }
 
+        /** As it was given on the command line: the path, or {@code -}. */
+        String arg() {
+            return path.toString();
+        }
+
         /** How messages name it: the path, or {@code <stdin>}. */
         String label() {
             return isStdin(path) ? "<stdin>" : path.toString();
@@ -97,7 +102,12 @@ final class StreamInput {
 
         /** Opens it; a missing or unreadable file is a {@link UserException} naming the path. */
         InputStream open() {
-            return StreamInput.open(path, io);
+            return open("read");
+        }
+
+        /** As {@link #open()}, with {@code verb} in the messages ({@code cannot load X: no such file}). */
+        InputStream open(String verb) {
+            return StreamInput.open(path, io, verb);
         }
     }
 
@@ -118,7 +128,7 @@ final class StreamInput {
         return source.toString().equals("-");
     }
 
-    private static InputStream open(Path source, StandardStreams io) {
+    private static InputStream open(Path source, StandardStreams io, String verb) {
         if (isStdin(source)) {
             return new BufferedInputStream(io.in(), 1 << 16) {
                 @Override
@@ -129,13 +139,13 @@ final class StreamInput {
         }
         try {
             if (Files.isDirectory(source)) {
-                throw new UserException("cannot read " + source + ": it is a directory; name a stream file");
+                throw new UserException("cannot " + verb + " " + source + ": it is a directory; name a stream file");
             }
             return Files.newInputStream(source);
         } catch (NoSuchFileException e) {
-            throw new UserException("cannot read " + source + ": no such file");
+            throw new UserException("cannot " + verb + " " + source + ": no such file");
         } catch (IOException e) {
-            throw new UserException("cannot read " + source + ": " + e.getMessage());
+            throw new UserException("cannot " + verb + " " + source + ": " + e.getMessage());
         }
     }
 }

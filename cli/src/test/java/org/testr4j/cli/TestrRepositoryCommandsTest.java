@@ -109,6 +109,21 @@ class TestrRepositoryCommandsTest {
     }
 
     @Test
+    void loadKeepsInputWithNoTestsButSaysSoAndExitsThree() {
+        testr("init");
+
+        int exit = testr("make: nothing to be done\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "load");
+
+        assertThat(exit).isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(err)
+                .isEqualTo(
+                        "testr load: <stdin>: no tests in it (kept as run 0): is it a test stream (subunit v2 or v1)?\n");
+        assertThat(testr("load"))
+                .as("an empty input is an empty run, not a mistake")
+                .isZero();
+    }
+
+    @Test
     void lastFailsForAnInterruptedRun() throws IOException {
         testr("init");
         byte[] started = stream("a=success", "b=inprogress");

@@ -133,21 +133,40 @@ public final class TestAssembler implements StreamResult {
         }
     }
 
-    /** The chunks of one file so far. */
+    /** The chunks of one file so far; most files are one chunk, kept as it came, with no copy. */
     private static final class FileParts {
-        private final ByteArrayOutputStream content = new ByteArrayOutputStream();
+        private Bytes only;
+        private ByteArrayOutputStream joined;
         private String mimeType;
 
         void add(Event event) {
             if (mimeType == null && event.mimeType() != null) {
                 mimeType = event.mimeType();
             }
-            byte[] bytes = event.fileBytes().toByteArray();
-            content.write(bytes, 0, bytes.length);
+            Bytes chunk = event.fileBytes();
+            if (only == null && joined == null) {
+                only = chunk;
+                return;
+            }
+            if (joined == null) {
+                joined = new ByteArrayOutputStream(only.size() + chunk.size());
+                append(only);
+                only = null;
+            }
+            append(chunk);
+        }
+
+        private void append(Bytes chunk) {
+            try {
+                chunk.writeTo(joined);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+            }
         }
 
         Attachment toAttachment(String name) {
-            return new Attachment(name, mimeType, Bytes.of(content.toByteArray()));
+            Bytes content = joined == null ? only : Bytes.of(joined.toByteArray());
+            return new Attachment(name, mimeType, content);
         }
     }
 }
