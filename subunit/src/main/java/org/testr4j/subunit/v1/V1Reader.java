@@ -362,31 +362,14 @@ public final class V1Reader implements AutoCloseable {
         finished = true;
     }
 
-    /** What python-subunit reports for a test the stream leaves unfinished. */
+    /** What python-subunit reports for a test the stream leaves unfinished: a failure with this traceback. */
     private void lostConnection(String during) {
-        long offset = src.offset();
-        Instant now = now();
         String message = REMOTE_EXCEPTION + "lost connection during " + during + "test '" + testId + "'\n";
-        emit(
-                offset,
+        finishTest(
+                src.offset(),
                 0,
-                Event.test(testId)
-                        .file("traceback", Bytes.utf8(message))
-                        .mimeType(LOST_CONNECTION_MIME)
-                        .eof(true)
-                        .timestamp(now)
-                        .build());
-        emit(
-                offset,
-                0,
-                Event.test(testId)
-                        .status(TestStatus.FAIL)
-                        .tags(testTags)
-                        .timestamp(now)
-                        .build());
-        testId = null;
-        testTags = null;
-        details = null;
+                Outcome.FAILURE,
+                List.of(new DetailsBlock.Part("traceback", LOST_CONNECTION_MIME, Bytes.utf8(message))));
     }
 
     private Instant now() {
