@@ -13,8 +13,9 @@ import org.testr4j.subunit.v2.StreamItem;
 /**
  * The test ids in a test command's listing output, read as testrepository reads them.
  *
- * <p>A listing in subunit v2 gives one id per {@code exists} event, and its other bytes are ignored
- * (testrepository with python-subunit 2). Output holding no v2 packet at all is read as plain lines,
+ * <p>A listing in subunit v2 gives one id per runnable {@code exists} event, and its other bytes are
+ * ignored (testrepository with python-subunit 2; non-runnable entries are containers a worker lists
+ * for information). Output holding no v2 packet at all is read as plain lines,
  * one id per non-blank line, stripped (testrepository's v1 fallback).
  *
  * <pre>{@code
@@ -33,7 +34,8 @@ public final class ListedTests {
                 if (next.get() instanceof StreamItem.Packet) {
                     packets++;
                     var event = ((StreamItem.Packet) next.get()).event();
-                    if (event.status() == TestStatus.EXISTS && event.testId() != null) {
+                    // runnable=false names a container or an invocation: it cannot be selected by id
+                    if (event.status() == TestStatus.EXISTS && event.testId() != null && event.runnable()) {
                         ids.add(event.testId());
                     }
                 }

@@ -75,4 +75,20 @@ class TestListerTest {
         assertThat(ListedTests.parse(out.toByteArray())).containsExactly("z", "a");
         assertThat(ListedTests.parse("\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
+
+    @Test
+    void parseLeavesOutContainersAWorkerListsAsNotRunnable() {
+        var out = new ByteArrayOutputStream();
+        try (PacketWriter w = PacketWriter.to(out)) {
+            w.status(Event.test("com.example.FooTest")
+                    .status(TestStatus.EXISTS)
+                    .runnable(false)
+                    .build());
+            w.status(Event.test("com.example.FooTest.adds")
+                    .status(TestStatus.EXISTS)
+                    .build());
+        }
+
+        assertThat(ListedTests.parse(out.toByteArray())).containsExactly("com.example.FooTest.adds");
+    }
 }
