@@ -19,11 +19,14 @@ final class ConfigCommand implements Callable<Integer> {
     TestrCommand parent;
 
     @Mixin
+    BuildOptions build;
+
+    @Mixin
     ConcurrencyOptions concurrency;
 
     @Override
     public Integer call() {
-        TestrConf conf = parent.loadConf();
+        TestrConf conf = parent.loadConf(!build.noBuild);
         EffectiveConfig config = concurrency
                 .resolve(conf, parent.directory().toAbsolutePath().normalize())
                 .applyTo(conf.effective());

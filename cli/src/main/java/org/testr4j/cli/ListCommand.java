@@ -22,11 +22,14 @@ final class ListCommand implements Callable<Integer> {
     TestrCommand parent;
 
     @Mixin
+    BuildOptions build;
+
+    @Mixin
     TestFilterOptions filters;
 
     @Override
     public Integer call() {
-        TestrConf conf = parent.loadConf();
+        TestrConf conf = parent.loadConf(!build.noBuild);
         var selection = filters.selection();
         PrintWriter out = parent.out();
         for (String id : selection.apply(listed(conf, parent.directory()))) {

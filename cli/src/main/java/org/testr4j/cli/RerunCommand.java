@@ -15,6 +15,7 @@ import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.schedule.Partition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,6 +39,9 @@ final class RerunCommand implements Callable<Integer> {
 
     @ParentCommand
     TestrCommand parent;
+
+    @Mixin
+    BuildOptions build;
 
     @Spec
     CommandSpec spec;
@@ -63,7 +67,7 @@ final class RerunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Path directory = parent.directory().toAbsolutePath().normalize();
-        TestrConf conf = parent.loadConf();
+        TestrConf conf = parent.loadConf(!build.noBuild);
         CommandTemplate template = conf.commandTemplate(List.of());
         if (!takesIds(template)) {
             throw new UserException("test_command '" + template.command() + "' in " + conf.file()

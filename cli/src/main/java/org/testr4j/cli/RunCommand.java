@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     TestrCommand parent;
 
+    @Mixin
+    BuildOptions build;
+
     @Spec
     CommandSpec spec;
 
@@ -95,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         directory = parent.directory().toAbsolutePath().normalize();
-        TestrConf conf = parent.loadConf();
+        TestrConf conf = parent.loadConf(!build.noBuild);
         TestSelection selection = filters.selection();
         ConcurrencyOptions.Workers workers = concurrency.resolve(conf, directory);
         if (isolated

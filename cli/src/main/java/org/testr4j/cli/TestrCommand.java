@@ -11,6 +11,8 @@ import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.RepositoryNotFoundException;
 import org.testr4j.runner.config.ConfigException;
 import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.maven.MavenException;
+import org.testr4j.runner.maven.MavenTestSetup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,12 +101,31 @@ final class TestrCommand implements Runnable {
         }
     }
 
-    /** The project's {@code .testr.conf}; a missing or bad one is one line naming the file, line and key. */
-    TestrConf loadConf() {
+    /**
+     * The project's test configuration: its {@code .testr.conf}, or for a Maven project without one
+     * the configuration testr writes to run its tests through the JUnit worker (compiling them first
+     * when {@code build}). A missing or bad one is one line naming the file, line and key.
+     */
+    TestrConf loadConf(boolean build) {
+        Path dir = directory.toAbsolutePath().normalize();
         try {
-            return TestrConf.load(directory.toAbsolutePath().normalize());
-        } catch (ConfigException e) {
+            if (MavenTestSetup.applies(dir)) {
+                PrintWriter err = streams.err();
+                Path conf = MavenTestSetup.prepare(
+                        dir,
+                        new MavenTestSetup.Options(build, JUnitWorkerJar.locate(), JUnitWorkerJar.java()),
+                        note -> {
+                            err.println("testr: " + note);
+                            err.flush();
+                        });
+                return TestrConf.read(conf);
+            }
+            return TestrConf.load(dir);
+        } catch (ConfigException | MavenException e) {
             throw new UserException(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserException("interrupted while Maven built the project");
         }
     }
 
