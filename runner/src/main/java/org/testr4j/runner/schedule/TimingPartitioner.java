@@ -39,6 +39,7 @@ public final class TimingPartitioner {
     private final int workers;
     private final Pattern groupRegex;
     private final TestTimes times;
+    private final boolean splitDominant;
 
     /**
      * A partitioner that schedules every test on its own.
@@ -47,21 +48,34 @@ public final class TimingPartitioner {
      * @param times the recorded durations
      */
     public TimingPartitioner(int workers, TestTimes times) {
-        this(workers, times, null);
+        this(workers, times, null, false);
     }
 
-    private TimingPartitioner(int workers, TestTimes times, Pattern groupRegex) {
+    private TimingPartitioner(int workers, TestTimes times, Pattern groupRegex, boolean splitDominant) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
         this.workers = workers;
         this.times = Objects.requireNonNull(times, "times");
         this.groupRegex = groupRegex;
+        this.splitDominant = splitDominant;
     }
 
     /** A partitioner like this one that keeps tests together by {@code group_regex}. */
     public TimingPartitioner groupedBy(Pattern regex) {
-        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"));
+        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"), splitDominant);
+    }
+
+    /**
+     * A partitioner like this one that splits a group when its recorded time alone exceeds a
+     * worker's fair share (the total over the workers), so one heavy class cannot set the run's
+     * length. The group's own set-up cost (its recorded time as a container, such as a JUnit class
+     * with {@code @BeforeAll}, minus its tests' times) is paid again by every extra part, and a
+     * group is split only into as many parts as make it shorter. For groups kept together for
+     * speed, not correctness: JUnit classes, not tests that must share one process.
+     */
+    public TimingPartitioner splittingDominantGroups() {
+        return new TimingPartitioner(workers, times, groupRegex, true);
     }
 
     /** Partitions {@code testIds} in their listed order. */
@@ -113,6 +127,65 @@ public final class TimingPartitioner {
         }
     }
 
+    /** The groups with each dominant, fully timed group replaced by its parts (see {@link #splittingDominantGroups}). */
+    private List<Group> split(Map<String, Group> groups) {
+        Duration total = Duration.ZERO;
+        for (Group g : groups.values()) {
+            total = total.plus(g.time);
+        }
+        Duration share = total.dividedBy(workers);
+        List<Group> out = new ArrayList<>();
+        for (Map.Entry<String, Group> e : groups.entrySet()) {
+            Group g = e.getValue();
+            if (workers == 1 || g.tests.size() < 2 || g.timed < g.tests.size() || g.time.compareTo(share) <= 0) {
+                out.add(g);
+                continue;
+            }
+            Duration setUp = times.durationOf(e.getKey())
+                    .map(container -> container.minus(g.time))
+                    .filter(d -> !d.isNegative())
+                    .orElse(Duration.ZERO);
+            int parts = Math.min(Math.min(workers, g.tests.size()), (int) Math.ceil(ratio(g.time, share)));
+            while (parts > 1 && g.time.toNanos() / (double) parts + setUp.toNanos() >= g.time.toNanos()) {
+                parts--; // the extra set-up would cost more than the split saves
+            }
+            out.addAll(parts < 2 ? List.of(g) : splitInto(g, parts));
+        }
+        return out;
+    }
+
+    private static double ratio(Duration a, Duration b) {
+        return b.isZero() ? 1 : (double) a.toNanos() / b.toNanos();
+    }
+
+    /** {@code g}'s tests in {@code parts} groups, longest first onto the shortest, each keeping listed order. */
+    private List<Group> splitInto(Group g, int parts) {
+        List<Group> out = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            out.add(new Group(g.listed));
+        }
+        List<String> longestFirst = new ArrayList<>(g.tests);
+        longestFirst.sort(Comparator.<String, Duration>comparing(
+                        id -> times.durationOf(id).orElse(Duration.ZERO))
+                .reversed());
+        Map<String, Group> assigned = new LinkedHashMap<>();
+        for (String id : longestFirst) {
+            Group target = Collections.min(out, Comparator.<Group, Duration>comparing(p -> p.time));
+            Duration d = times.durationOf(id).orElse(Duration.ZERO);
+            target.time = target.time.plus(d);
+            target.timed++;
+            target.tests.add(id);
+            assigned.put(id, target);
+        }
+        for (Group part : out) {
+            part.tests.clear();
+        }
+        for (String id : g.tests) {
+            assigned.get(id).tests.add(id); // listed order within each part
+        }
+        return out;
+    }
+
     private List<Partition> build(List<String> testIds, Long seed) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (String id : testIds) {
@@ -127,7 +200,7 @@ public final class TimingPartitioner {
         List<Group> timed = new ArrayList<>();
         List<Group> partial = new ArrayList<>();
         List<Group> unknown = new ArrayList<>();
-        for (Group g : groups.values()) {
+        for (Group g : splitDominant ? split(groups) : groups.values()) {
             if (g.timed == g.tests.size()) {
                 timed.add(g);
             } else if (g.timed > 0 && !g.time.isZero()) {

@@ -112,4 +112,38 @@ class TimingPartitionerTest {
         assertThatThrownBy(() -> new TimingPartitioner(0, TestTimes.NONE))
                 .hasMessage("workers must be at least 1, was 0");
     }
+
+    @Test
+    void aDominantGroupIsSplitAcrossWorkersWhenAsked() {
+        // heavy.* holds 20 s of a 24 s suite: on 4 workers (6 s each) it would set the run's length.
+        var times = TestTimes.of(
+                seconds("heavy.1", 5, "heavy.2", 5, "heavy.3", 5, "heavy.4", 5, "light.1", 2, "light.2", 2));
+        Pattern byClass = Pattern.compile("[^.]+");
+        List<String> ids = List.of("heavy.1", "heavy.2", "heavy.3", "heavy.4", "light.1", "light.2");
+
+        List<Partition> kept =
+                new TimingPartitioner(4, times).groupedBy(byClass).partition(ids);
+        List<Partition> split = new TimingPartitioner(4, times)
+                .groupedBy(byClass)
+                .splittingDominantGroups()
+                .partition(ids);
+
+        assertThat(kept.stream().map(Partition::expected).max(Duration::compareTo))
+                .contains(Duration.ofSeconds(20));
+        assertThat(split.stream().map(Partition::expected).max(Duration::compareTo))
+                .contains(Duration.ofSeconds(9));
+        assertThat(split.stream().flatMap(part -> part.testIds().stream())).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @Test
+    void aGroupWhoseSetUpCostsMoreThanSplittingSavesStaysWhole() {
+        // The class as a container took 30 s: 10 s of tests after 20 s of @BeforeAll.
+        var times = TestTimes.of(seconds("heavy", 30, "heavy.1", 5, "heavy.2", 5, "light.1", 1));
+        var p = new TimingPartitioner(2, times)
+                .groupedBy(Pattern.compile("[^.]+"))
+                .splittingDominantGroups();
+
+        assertThat(ids(p.partition(List.of("heavy.1", "heavy.2", "light.1"))))
+                .containsExactly(List.of("heavy.1", "heavy.2"), List.of("light.1"));
+    }
 }
