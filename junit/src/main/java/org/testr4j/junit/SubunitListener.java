@@ -25,7 +25,7 @@ import org.testr4j.subunit.TestStatus;
  * reason}), each with a timestamp and the test's tags.
  *
  * <p>Tests are JUnit's tests and the runnable parents of invocations (a parameterized method, a test
- * factory), plus any container asked for by id. A container that fails is reported as a failed test
+ * factory; not when only some of its invocations were asked for), plus any container asked for by id. A container that fails is reported as a failed test
  * of its own, and every test below it that never started fails with the same exception (is skipped
  * with the same reason when the container was aborted or disabled), so no test silently disappears.
  *
@@ -151,7 +151,21 @@ final class SubunitListener implements TestExecutionListener {
     }
 
     private boolean isReported(TestIdentifier identifier, TestIds.Name name) {
-        return identifier.isTest() || name.kind() == TestIds.Kind.METHOD || wanted.contains(name.id());
+        if (identifier.isTest() || wanted.contains(name.id())) {
+            return true;
+        }
+        return name.kind() == TestIds.Kind.METHOD && !onlyInvocationsWanted(name.id());
+    }
+
+    /** True when some invocations of runnable parent {@code id} were asked for, not the parent itself. */
+    private boolean onlyInvocationsWanted(String id) {
+        String invocation = id + "[";
+        for (String w : wanted) {
+            if (w.startsWith(invocation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Set<TestIdentifier> descendants(TestIdentifier identifier) {

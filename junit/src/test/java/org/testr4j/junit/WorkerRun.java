@@ -28,7 +28,7 @@ record WorkerRun(
     /** Only the fixtures: the worker must not find this module's own tests. */
     static final String FIXTURES = "org/testr4j/junit/fixtures/**";
 
-    static WorkerRun of(String stdin, String... args) {
+    static WorkerRun fed(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = JUnitWorker.run(
@@ -41,12 +41,20 @@ record WorkerRun(
     }
 
     static WorkerRun of(String... args) {
-        return of("", args);
+        return fed("", args);
     }
 
     /** Scans the fixtures with the given extra arguments. */
     static WorkerRun fixtures(String... args) {
         List<String> all = new ArrayList<>(List.of("--scan", TEST_CLASSES.toString(), "--include", FIXTURES));
+        all.addAll(Arrays.asList(args));
+        return of(all.toArray(String[]::new));
+    }
+
+    /** Scans the one fixture class {@code simpleName}, with the given extra arguments. */
+    static WorkerRun fixture(String simpleName, String... args) {
+        List<String> all = new ArrayList<>(List.of(
+                "--scan", TEST_CLASSES.toString(), "--include", "org/testr4j/junit/fixtures/" + simpleName + ".java"));
         all.addAll(Arrays.asList(args));
         return of(all.toArray(String[]::new));
     }
