@@ -3,6 +3,7 @@ package org.testr4j.junit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,8 @@ final class IdResolver {
     private final ClassLoader loader;
     private final Function<LauncherDiscoveryRequest, TestPlan> discoverer;
     private final Function<List<DiscoverySelector>, LauncherDiscoveryRequest> requests;
-    private final Map<String, Optional<Throwable>> loadedClasses = new HashMap<>();
+    private final Set<String> triedClasses = new HashSet<>();
+    private final Map<String, Throwable> unloadable = new HashMap<>();
 
     /**
      * @param discoverer discovers a request without running it ({@code launcher::discover})
@@ -93,16 +95,15 @@ final class IdResolver {
             }
             for (String className :
                     TestIds.classCandidates(id.substring(ids.prefix().length()))) {
-                if (loadedClasses.containsKey(className)) {
+                if (!triedClasses.add(className)) {
                     continue;
                 }
                 try {
                     selectors.add(DiscoverySelectors.selectClass(Class.forName(className, false, loader)));
-                    loadedClasses.put(className, Optional.empty());
                 } catch (ClassNotFoundException e) {
-                    loadedClasses.put(className, Optional.empty());
+                    // not a class: the id's other reading may be (a.B.m is class a.B or class a.B.m)
                 } catch (LinkageError e) {
-                    loadedClasses.put(className, Optional.of(e));
+                    unloadable.put(className, e);
                 }
             }
         }
@@ -151,10 +152,10 @@ final class IdResolver {
 
     private String whyNotFound(String id, String local) {
         for (String className : TestIds.classCandidates(local)) {
-            Optional<Throwable> broken = loadedClasses.getOrDefault(className, Optional.empty());
-            if (broken.isPresent()) {
+            Throwable broken = unloadable.get(className);
+            if (broken != null) {
                 return "class " + className + " of test " + id + " cannot be loaded:\n"
-                        + SubunitListener.traceback(broken.get());
+                        + SubunitListener.traceback(broken);
             }
         }
         return notFound(id) + "\n";

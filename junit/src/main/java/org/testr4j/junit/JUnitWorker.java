@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.EngineDiscoveryResult;
 import org.junit.platform.launcher.Launcher;
@@ -336,8 +337,7 @@ public final class JUnitWorker {
         private final Map<String, Throwable> byEngine = new LinkedHashMap<>();
 
         @Override
-        public synchronized void engineDiscoveryFinished(
-                org.junit.platform.engine.UniqueId engineId, EngineDiscoveryResult result) {
+        public synchronized void engineDiscoveryFinished(UniqueId engineId, EngineDiscoveryResult result) {
             if (result.getStatus() == EngineDiscoveryResult.Status.FAILED) {
                 byEngine.put(
                         engineId.toString(),

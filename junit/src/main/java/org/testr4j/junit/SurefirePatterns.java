@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.discovery.ClassNameFilter;
 
 /**
  * Surefire's {@code <includes>}/{@code <excludes>} as a class name filter, so the worker picks the
@@ -22,7 +23,7 @@ import org.junit.platform.engine.FilterResult;
  * SurefirePatterns.of(List.of(), List.of()).includes("com.example.Foo$BarTest"); // false
  * }</pre>
  */
-final class SurefirePatterns implements org.junit.platform.engine.discovery.ClassNameFilter {
+final class SurefirePatterns implements ClassNameFilter {
     static final List<String> DEFAULT_INCLUDES =
             List.of("**/Test*.java", "**/*Test.java", "**/*Tests.java", "**/*TestCase.java");
     static final List<String> DEFAULT_EXCLUDES = List.of("**/*$*");

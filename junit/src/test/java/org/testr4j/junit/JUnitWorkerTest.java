@@ -7,7 +7,6 @@ import static org.testr4j.subunit.TestStatus.SKIP;
 import static org.testr4j.subunit.TestStatus.SUCCESS;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -306,9 +305,5 @@ class JUnitWorkerTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--ids", "missing");
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
