@@ -1,0 +1,352 @@
+package org.testr4j.junit;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.UniqueId;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.EngineDiscoveryResult;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryListener;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.testr4j.subunit.Bytes;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.StreamResult;
+import org.testr4j.subunit.TestStatus;
+
+/**
+ * The JUnit Platform worker: runs in the project's test JVM with the project's own launcher, lists
+ * or runs its tests and writes subunit v2 to the real standard output.
+ *
+ * <p>{@code java -cp <test classpath>:testr4j-junit.jar org.testr4j.junit.JUnitWorker [--scan DIR]...
+ * [--include PATTERN]... [--exclude PATTERN]... [--prefix TEXT] [--list | --ids FILE | --feed]}.
+ * {@code --list} writes an {@code exists} event per test (runnable) and class (not runnable); {@code
+ * --ids FILE} runs the tests named in the file; {@code --feed} runs batches of ids read from standard
+ * input (an empty line ends a batch); with no mode every discovered test runs. Every id asked for
+ * gets exactly one final status: one that names no test fails with {@code test not found: <id>}.
+ * What tests print becomes their {@code stdout}/{@code stderr} attachments. The exit status is 0
+ * whenever the tests could be run (their failures are in the stream), 2 for a usage error.
+ *
+ * <pre>{@code
+ * java -cp target/test-classes:$(cat cp.txt):testr4j-junit.jar org.testr4j.junit.JUnitWorker \
+ *     --scan target/test-classes --prefix core: --feed
+ * }</pre>
+ */
+public final class JUnitWorker {
+    /** Set while a worker runs, so the {@link SubunitFileListener} on the same classpath keeps quiet. */
+    static final String RUNNING_PROPERTY = "testr4j.junit.worker";
+
+    private final WorkerArguments arguments;
+    private final StreamResult sink;
+    private final Clock clock;
+    private final SubunitListener.Progress progress;
+    private final Launcher launcher;
+    private final TestIds ids;
+    private final ClassLoader loader;
+    private final IdResolver resolver;
+
+    private JUnitWorker(WorkerArguments arguments, StreamResult sink, Clock clock, SubunitListener.Progress progress) {
+        this.arguments = arguments;
+        this.sink = sink;
+        this.clock = clock;
+        this.progress = progress;
+        this.launcher = LauncherFactory.create();
+        this.ids = new TestIds(arguments.prefix());
+        this.loader = classLoader();
+        this.resolver = new IdResolver(ids, loader, launcher::discover, this::request);
+    }
+
+    public static void main(String[] args) {
+        OutputStream realStdout = new FileOutputStream(FileDescriptor.out);
+        int status = run(args, System.in, realStdout, System.err, Clock.systemUTC());
+        System.exit(status); // tests may leave threads behind; the worker is done
+    }
+
+    /**
+     * Runs the worker on these streams: {@code out} receives the subunit stream, {@code err} a usage
+     * message. {@code System.out}, {@code System.err} and {@code System.in} are replaced while it runs.
+     *
+     * @return the exit status: 0 when the tests could be run, 2 for a usage error or an unreadable
+     *     ids file
+     */
+    static int run(String[] args, InputStream in, OutputStream out, PrintStream err, Clock clock) {
+        WorkerArguments arguments;
+        try {
+            arguments = WorkerArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("testr4j-junit: " + e.getMessage());
+            return 2;
+        }
+        ResultWriter sink = new ResultWriter(out);
+        OutputCapture capture = new OutputCapture(sink, clock);
+        Thread flushAtExit = new Thread(() -> {
+            try {
+                capture.flushAll(); // a test called System.exit: keep what was reported up to there
+                sink.flush();
+            } catch (UncheckedIOException e) {
+                // the reader has gone: the JVM is exiting and there is no one left to tell
+            }
+        });
+        String wasRunning = System.getProperty(RUNNING_PROPERTY);
+        System.setProperty(RUNNING_PROPERTY, "true");
+        Runtime.getRuntime().addShutdownHook(flushAtExit);
+        OutputCapture.Installed installed = capture.install();
+        try {
+            new JUnitWorker(arguments, sink, clock, progressOf(capture)).runMode(in);
+        } catch (IOException e) {
+            err.println("testr4j-junit: " + e.getMessage());
+            return 2;
+        } finally {
+            installed.close();
+            Runtime.getRuntime().removeShutdownHook(flushAtExit);
+            restore(wasRunning);
+            sink.flush();
+        }
+        return 0;
+    }
+
+    private static void restore(String wasRunning) {
+        if (wasRunning == null) {
+            System.clearProperty(RUNNING_PROPERTY);
+        } else {
+            System.setProperty(RUNNING_PROPERTY, wasRunning);
+        }
+    }
+
+    private static SubunitListener.Progress progressOf(OutputCapture capture) {
+        return new SubunitListener.Progress() {
+            @Override
+            public void testStarted(String testId) {
+                capture.testStarted(testId);
+            }
+
+            @Override
+            public void testFinished(String testId) {
+                capture.testFinished(testId);
+            }
+        };
+    }
+
+    private void runMode(InputStream in) throws IOException {
+        switch (arguments.mode()) {
+            case LIST:
+                list();
+                break;
+            case IDS:
+                runIds(readIds(arguments.idsFile()));
+                break;
+            case FEED:
+                FeedReader feed = new FeedReader(in);
+                for (Optional<List<String>> batch = feed.nextBatch(); batch.isPresent(); batch = feed.nextBatch()) {
+                    runIds(batch.get());
+                }
+                break;
+            default:
+                runAll();
+        }
+    }
+
+    private void list() {
+        SurefirePatterns patterns = patterns();
+        reportUnloadable(patterns, TestStatus.EXISTS);
+        DiscoveryFailures failures = new DiscoveryFailures();
+        TestPlan plan;
+        try {
+            plan = launcher.discover(scanRequest(patterns, failures));
+        } catch (RuntimeException e) {
+            reportFailure(launcherId(), SubunitListener.traceback(e));
+            return;
+        }
+        ids.nameAll(plan);
+        for (TestIdentifier root : plan.getRoots()) {
+            listBelow(plan, root);
+        }
+        failures.byEngine().forEach((engineId, failure) -> {
+            String id = ids.prefix() + engineId;
+            sink.status(Event.test(id)
+                    .status(TestStatus.EXISTS)
+                    .runnable(false)
+                    .timestamp(clock.instant())
+                    .build());
+            reportFailure(id, SubunitListener.traceback(failure));
+        });
+    }
+
+    /** Lists the tree below {@code parent} depth first: each class, then what it holds. */
+    private void listBelow(TestPlan plan, TestIdentifier parent) {
+        for (TestIdentifier identifier : plan.getChildren(parent)) {
+            TestIds.Name name = ids.nameOf(identifier);
+            boolean runnable = identifier.isTest() || name.kind() == TestIds.Kind.METHOD;
+            sink.status(Event.test(name.id())
+                    .status(TestStatus.EXISTS)
+                    .runnable(runnable)
+                    .timestamp(clock.instant())
+                    .build());
+            listBelow(plan, identifier);
+        }
+    }
+
+    private void runAll() {
+        SurefirePatterns patterns = patterns();
+        reportUnloadable(patterns, null);
+        SubunitListener listener = new SubunitListener(ids, sink, clock, Set.of(), progress);
+        try {
+            launcher.execute(scanRequest(patterns, new DiscoveryFailures()), listener);
+        } catch (RuntimeException e) {
+            reportFailure(launcherId(), SubunitListener.traceback(e));
+        }
+    }
+
+    private void runIds(List<String> requested) {
+        Set<String> wanted = new LinkedHashSet<>(requested);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        IdResolver.Resolution resolution;
+        try {
+            resolution = resolver.resolve(wanted);
+        } catch (RuntimeException e) {
+            String trace = SubunitListener.traceback(e);
+            wanted.forEach(id -> reportFailure(id, "discovering the tests failed:\n" + trace));
+            return;
+        }
+        resolution.unresolved().forEach(this::reportFailure);
+        SubunitListener listener = new SubunitListener(ids, sink, clock, wanted, progress);
+        String trouble = "";
+        if (!resolution.selectors().isEmpty()) {
+            try {
+                launcher.execute(request(resolution.selectors()), listener);
+            } catch (RuntimeException e) {
+                trouble = "running the tests failed:\n" + SubunitListener.traceback(e);
+            }
+        }
+        Set<String> finished = listener.finishedIds();
+        for (String id : wanted) {
+            if (!finished.contains(id) && !resolution.unresolved().containsKey(id)) {
+                String why = trouble.isEmpty()
+                        ? listener.rootFailure()
+                                .map(t -> IdResolver.notFound(id) + "; the engine failed:\n"
+                                        + SubunitListener.traceback(t))
+                                .orElse(IdResolver.notFound(id) + "\n")
+                        : trouble;
+                reportFailure(id, why);
+            }
+        }
+    }
+
+    /** Classes the patterns select that fail to load: a failed test each (listed too when listing). */
+    private void reportUnloadable(SurefirePatterns patterns, TestStatus listed) {
+        ClassScan.unloadable(arguments.scanDirs(), patterns, loader).forEach((className, error) -> {
+            String id = ids.prefix() + className;
+            if (listed != null) {
+                sink.status(
+                        Event.test(id).status(listed).timestamp(clock.instant()).build());
+            }
+            reportFailure(id, "class " + className + " cannot be loaded:\n" + SubunitListener.traceback(error));
+        });
+    }
+
+    /** {@code inprogress}, a traceback and {@code fail} for {@code id}. */
+    private void reportFailure(String id, String traceback) {
+        sink.status(Event.test(id)
+                .status(TestStatus.IN_PROGRESS)
+                .timestamp(clock.instant())
+                .build());
+        sink.status(Event.test(id)
+                .file(SubunitListener.TRACEBACK, Bytes.utf8(traceback))
+                .mimeType(SubunitListener.TRACEBACK_MIME)
+                .eof(true)
+                .timestamp(clock.instant())
+                .build());
+        sink.status(Event.test(id)
+                .status(TestStatus.FAIL)
+                .timestamp(clock.instant())
+                .build());
+    }
+
+    private String launcherId() {
+        return ids.prefix() + "junit-platform-launcher";
+    }
+
+    private SurefirePatterns patterns() {
+        return SurefirePatterns.of(arguments.includes(), arguments.excludes());
+    }
+
+    private LauncherDiscoveryRequest scanRequest(SurefirePatterns patterns, DiscoveryFailures failures) {
+        List<DiscoverySelector> roots = new ArrayList<>();
+        for (Path dir : arguments.scanDirs()) {
+            roots.addAll(DiscoverySelectors.selectClasspathRoots(Set.of(dir.toAbsolutePath())));
+        }
+        return builder(roots).filters(patterns).listeners(failures).build();
+    }
+
+    private LauncherDiscoveryRequest request(List<DiscoverySelector> selectors) {
+        return builder(selectors).build();
+    }
+
+    private static LauncherDiscoveryRequestBuilder builder(List<DiscoverySelector> selectors) {
+        // An engine that fails discovery is reported as a failed test, not allowed to end the run
+        return LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectors)
+                .configurationParameter(
+                        LauncherDiscoveryRequestBuilder.DEFAULT_DISCOVERY_LISTENER_CONFIGURATION_PROPERTY_NAME,
+                        "logging");
+    }
+
+    private static List<String> readIds(Path file) throws IOException {
+        List<String> found = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    found.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException("--ids " + file + ": cannot read the test ids: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : JUnitWorker.class.getClassLoader();
+    }
+
+    /** Engines whose discovery failed, with the failure. */
+    private static final class DiscoveryFailures implements LauncherDiscoveryListener {
+        private final Map<String, Throwable> byEngine = new LinkedHashMap<>();
+
+        @Override
+        public synchronized void engineDiscoveryFinished(UniqueId engineId, EngineDiscoveryResult result) {
+            if (result.getStatus() == EngineDiscoveryResult.Status.FAILED) {
+                byEngine.put(
+                        engineId.toString(),
+                        result.getThrowable().orElseGet(() -> new IllegalStateException("discovery failed")));
+            }
+        }
+
+        synchronized Map<String, Throwable> byEngine() {
+            return new LinkedHashMap<>(byEngine);
+        }
+    }
+}
