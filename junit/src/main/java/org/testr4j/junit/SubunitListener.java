@@ -4,11 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -61,6 +63,7 @@ final class SubunitListener implements TestExecutionListener {
     private final Progress progress;
     private final Set<String> started = ConcurrentHashMap.newKeySet();
     private final Map<String, TestStatus> finished = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> failedInvocations = new ConcurrentHashMap<>();
     private volatile TestPlan plan;
     private volatile Throwable rootFailure;
 
@@ -135,7 +138,23 @@ final class SubunitListener implements TestExecutionListener {
             if (!started.contains(name.id())) {
                 start(name.id(), identifier);
             }
-            finishWith(name.id(), identifier, status, cause);
+            List<String> failedBelow = failedInvocations.getOrDefault(name.id(), List.of());
+            if (status == TestExecutionResult.Status.SUCCESSFUL && !failedBelow.isEmpty()) {
+                // JUnit calls a parameterized parent successful when an invocation failed; testr's
+                // failing set must name the parent, the runnable id that runs them again.
+                finish(
+                        name.id(),
+                        identifier,
+                        TestStatus.FAIL,
+                        TRACEBACK,
+                        failedBelow.size() + " of its invocations failed: " + String.join(", ", failedBelow) + "\n",
+                        TRACEBACK_MIME);
+            } else {
+                finishWith(name.id(), identifier, status, cause);
+            }
+            if (status == TestExecutionResult.Status.FAILED) {
+                recordFailedInvocation(name.id());
+            }
         }
         if (status != TestExecutionResult.Status.SUCCESSFUL) {
             for (TestIdentifier below : descendants(identifier)) {
@@ -146,6 +165,19 @@ final class SubunitListener implements TestExecutionListener {
                     }
                     finishWith(belowName.id(), below, status, cause);
                 }
+            }
+        }
+    }
+
+    /** Notes a failed invocation {@code id} ({@code m(int)[3]}, {@code f[1][2]}) against each parent above it. */
+    private void recordFailedInvocation(String id) {
+        for (int bracket = id.lastIndexOf('['); bracket > 0; bracket = id.lastIndexOf('[', bracket - 1)) {
+            if (id.charAt(bracket - 1) == ')'
+                    || Character.isJavaIdentifierPart(id.charAt(bracket - 1))
+                    || id.charAt(bracket - 1) == ']') {
+                failedInvocations
+                        .computeIfAbsent(id.substring(0, bracket), k -> new CopyOnWriteArrayList<>())
+                        .add(id);
             }
         }
     }

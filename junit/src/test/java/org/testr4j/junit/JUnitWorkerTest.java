@@ -54,7 +54,7 @@ class JUnitWorkerTest {
                         entry(P + "PlainExample.passes", SUCCESS),
                         entry(P + "PlainExample.fails", FAIL),
                         entry(P + "PlainExample.errors", FAIL),
-                        entry(P + "ParameterizedExample.adds(int, int, int)", SUCCESS),
+                        entry(P + "ParameterizedExample.adds(int, int, int)", FAIL), // one invocation failed
                         entry(P + "ParameterizedExample.adds(int, int, int)[1]", SUCCESS),
                         entry(P + "ParameterizedExample.adds(int, int, int)[2]", FAIL),
                         entry(P + "ParameterizedExample.repeats[2]", SUCCESS),
@@ -70,6 +70,9 @@ class JUnitWorkerTest {
                         entry(P + "TestNgExample.fails", FAIL),
                         entry(P + "TestNgExample.adds(int, int)[1]", SUCCESS));
         assertThat(run.outcomes()).doesNotContainKey(P + "DynamicExample.factory[3]"); // a container, not a test
+        assertThat(run.attachment(P + "ParameterizedExample.adds(int, int, int)", "traceback"))
+                .isEqualTo("1 of its invocations failed: " + P + "ParameterizedExample.adds(int, int, int)[2]\n");
+        assertThat(run.outcomes()).containsEntry(P + "DynamicExample.factory", FAIL);
         assertThat(run.finalCounts().values()).containsOnly(1L);
         assertThat(run.events()).allMatch(e -> e.timestamp() != null);
     }
