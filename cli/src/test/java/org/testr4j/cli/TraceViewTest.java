@@ -20,7 +20,7 @@ class TraceViewTest {
     private final MutableClock clock = new MutableClock();
 
     private TraceView view(boolean color, boolean terminal) {
-        return new TraceView(new PrintWriter(text), new TraceView.Style(color, terminal, true, false, 10), clock);
+        return new TraceView(new PrintWriter(text), new TraceView.Style(color, terminal, true, false, 10, 80), clock);
     }
 
     private static Event at(String id, TestStatus status, double seconds, String route) {
@@ -92,13 +92,18 @@ class TraceViewTest {
     }
 
     @Test
-    void onATerminalRedrawsTheStatusLineInPlaceAndColours() {
+    void onATerminalDrawsTheStatusBlockThenErasesItForEachLineAndColours() {
         TraceView view = view(true, true);
 
         view.status(at("pkg.T.c", TestStatus.IN_PROGRESS, 0, "0"));
         view.status(at("pkg.T.c", TestStatus.SUCCESS, 0.1, "0"));
 
-        assertThat(text.toString()).contains("\r\u001b[K").contains("\u001b[32mok\u001b[0m");
+        assertThat(text.toString())
+                .isEqualTo(
+                        "0 done, 1 running\n" // the block: no total is known to subunit trace
+                                + "  0  pkg.T.c  0s\n"
+                                + "\u001b[2A\u001b[J" // up over it, cleared, and the line goes where it was
+                                + "{0} pkg.T.c [0.100000s] ... \u001b[32mok\u001b[0m\n");
     }
 
     @Test
