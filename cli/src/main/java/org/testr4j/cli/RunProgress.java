@@ -74,7 +74,12 @@ final class RunProgress {
             }
         }
         recorded.sort(Comparator.naturalOrder());
-        this.median = recorded.isEmpty() ? null : recorded.get(recorded.size() / 2);
+        int mid = recorded.size() / 2;
+        this.median = recorded.isEmpty()
+                ? null
+                : recorded.size() % 2 == 1
+                        ? recorded.get(mid)
+                        : recorded.get(mid - 1).plus(recorded.get(mid)).dividedBy(2);
     }
 
     /** A run of exactly {@code testIds} on {@code workers} workers, with their recorded durations. */
