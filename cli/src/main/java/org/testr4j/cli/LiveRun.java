@@ -77,9 +77,7 @@ final class LiveRun {
         RunOutcome outcome;
         StoredRun run;
         RunInterruption interruption;
-        int runId;
         try (RunWriter writer = repo.startRun(meta)) {
-            runId = writer.runId();
             // Live: every packet reaches the run's file as it arrives, so a killed testr leaves an interrupted run.
             List<StreamResult> sinks = new ArrayList<>();
             sinks.add(PacketWriter.live(writer));
@@ -110,11 +108,7 @@ final class LiveRun {
                 }
             }
             tee.stopRun();
-            // An interrupted run is left unfinished: closed, the repository keeps it marked interrupted.
-            run = interruption.interrupted() ? null : writer.finish();
-        }
-        if (run == null) {
-            run = repo.run(runId);
+            run = interruption.interrupted() ? writer.interrupt() : writer.finish();
         }
         if (!interruption.interrupted()) {
             for (WorkerOutcome w : outcome.workers()) {
@@ -179,7 +173,7 @@ final class LiveRun {
         return line.append("; run ")
                 .append(run.id())
                 .append(" keeps the ")
-                .append(run.counts().total() - inProgress)
+                .append(run.counts().total())
                 .append(" test(s) that finished")
                 .append(inProgress > 0 ? " and the " + inProgress + " cut short" : "")
                 .toString();
