@@ -89,6 +89,9 @@ final class LiveRun {
             // Stopped: what the killed workers say as they die (crash reports) is not part of the run.
             interruption = RunInterruption.install(name, err, () -> {
                 gate.stop();
+                if (display != null) {
+                    display.view.endStatus();
+                }
                 pool.cancel();
             });
             try {

@@ -69,10 +69,10 @@ final class RunInterruption implements AutoCloseable {
             }
         }
         if (first) {
+            stop.run(); // first: it takes the live status off a terminal, so this message does not garble it
             err.println(name + ": interrupted (SIG" + signalName + "): stopping the workers and keeping the partial"
                     + " run; interrupt again to exit at once");
             err.flush();
-            stop.run();
         } else {
             err.println(name + ": interrupted again (SIG" + signalName + "): exiting at once");
             err.flush();

@@ -101,11 +101,16 @@ final class TraceView implements StreamResult {
 
     @Override
     public synchronized void stopRun() {
-        write(display.hide());
-        stopping = true; // the status is gone for good: the summary follows
+        endStatus(); // the summary follows
         assembler.stopRun();
         printSummary();
         out.flush();
+    }
+
+    /** Takes the status off the screen for good, before a message on another stream (Ctrl-C) or the summary. */
+    synchronized void endStatus() {
+        write(display.hide());
+        stopping = true;
     }
 
     /** Called periodically: redraws the terminal's status block, or prints a status line in a log. */
