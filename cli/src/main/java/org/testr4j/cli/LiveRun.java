@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.RunWriter;
 import org.testr4j.repository.StoredRun;
+import org.testr4j.repository.TestOutcome;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.worker.CommandException;
@@ -33,6 +35,11 @@ import org.testr4j.subunit.v2.PacketWriter;
  * Runs the workers of one run and stores their combined stream live as a new run, showing each
  * test as it ends (or writing the stream with {@code --subunit}), then the failures and summary:
  * what {@code testr run} and {@code testr rerun} share once they know which tests each worker runs.
+ *
+ * <p>The view shows the run's progress against the tests scheduled and their recorded durations
+ * ({@link RunProgress}): a status block redrawn in place on a terminal, a status line every 30 s in
+ * a log. Ctrl-C or SIGTERM ({@link RunInterruption}) stops the workers, keeps what arrived as an
+ * interrupted run and prints its summary; a second one exits at once.
  */
 final class LiveRun {
     private final TestrCommand parent;
@@ -64,10 +71,12 @@ final class LiveRun {
             RunMetadata meta)
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
-        Display display = subunit ? null : new Display(parent.streams());
+        Display display = subunit ? null : new Display(parent.streams(), name, progress(repo, partitions));
         FilteredTests filtered = new FilteredTests(filterTags);
+        WorkerPool pool = new WorkerPool(parent.directory().toAbsolutePath().normalize());
         RunOutcome outcome;
         StoredRun run;
+        RunInterruption interruption;
         try (RunWriter writer = repo.startRun(meta)) {
             // Live: every packet reaches the run's file as it arrives, so a killed testr leaves an interrupted run.
             List<StreamResult> sinks = new ArrayList<>();
@@ -75,45 +84,133 @@ final class LiveRun {
             sinks.add(subunit ? PacketWriter.live(parent.streams().out()) : display.view);
             sinks.add(filtered);
             Tee tee = new Tee(sinks);
-            tee.startRun();
+            UntilStopped gate = new UntilStopped(tee);
+            gate.startRun();
+            // Stopped: what the killed workers say as they die (crash reports) is not part of the run.
+            interruption = RunInterruption.install(name, err, () -> {
+                gate.stop();
+                if (display != null) {
+                    display.view.endStatus();
+                }
+                pool.cancel();
+            });
             try {
-                WorkerPool pool =
-                        new WorkerPool(parent.directory().toAbsolutePath().normalize());
                 if (partitions == null) {
-                    outcome = pool.runUnlisted(template.runAllCommand(), tee);
+                    outcome = pool.runUnlisted(template.runAllCommand(), gate);
                 } else if (isolated) {
-                    outcome = pool.runIsolated(template, partitions, tee);
+                    outcome = pool.runIsolated(template, partitions, gate);
                 } else {
-                    outcome = pool.run(template, partitions, tee);
+                    outcome = pool.run(template, partitions, gate);
                 }
             } catch (CommandException e) {
                 throw new UserException(e.getMessage());
             } finally {
+                interruption.close();
                 if (display != null) {
                     display.stopTicking();
                 }
             }
             tee.stopRun();
-            run = writer.finish();
+            run = interruption.interrupted() ? writer.interrupt() : writer.finish();
         }
-        for (WorkerOutcome w : outcome.workers()) {
-            if (w.crashed()) {
-                err.println(name + ": worker " + w.index() + " crashed (" + ShellCommand.describeExit(w.exitStatus())
-                        + ", " + w.missing().size() + " test(s) never reported): see testr4j.worker-" + w.index());
+        if (!interruption.interrupted()) {
+            for (WorkerOutcome w : outcome.workers()) {
+                if (w.crashed()) {
+                    err.println(name + ": worker " + w.index() + " crashed ("
+                            + ShellCommand.describeExit(w.exitStatus()) + ", "
+                            + w.missing().size()
+                            + " test(s) never reported): see testr4j.worker-" + w.index());
+                }
             }
         }
         int exit = run.successful() && !run.interrupted() && outcome.workersSucceeded()
                 ? ExitCode.OK
                 : ExitCode.TESTS_FAILED;
+        PrintWriter report = display != null ? parent.out() : err;
         if (display != null) {
-            PrintWriter out = parent.out();
-            out.println();
-            new RunReport(out, filtered.count).show(repo, run);
-            out.flush();
+            report.println();
+            new RunReport(report, filtered.count).show(repo, run);
         } else {
             parent.streams().out().flush();
         }
+        if (interruption.interrupted()) {
+            report.println(interruptedLine(repo, run, partitions, interruption.signal()));
+            exit = interruption.exitCode();
+        }
+        report.flush();
         return exit;
+    }
+
+    /** What the live view knows before the first event: the tests scheduled and their recorded times. */
+    private static RunProgress progress(FileRepository repo, List<Partition> partitions) throws IOException {
+        RepositoryTestTimes times = RepositoryTestTimes.of(repo);
+        if (partitions == null) {
+            return RunProgress.unscheduled(times, 1);
+        }
+        List<String> ids = new ArrayList<>();
+        int workers = 0;
+        for (Partition p : partitions) {
+            ids.addAll(p.testIds());
+            workers += p.isEmpty() ? 0 : 1;
+        }
+        return RunProgress.scheduled(ids, times, workers);
+    }
+
+    /** {@code testr run: interrupted by SIGINT: 3 test(s) never ran; run 4 keeps the 7 that reported}. */
+    private String interruptedLine(FileRepository repo, StoredRun run, List<Partition> partitions, String signal)
+            throws IOException {
+        StringBuilder line =
+                new StringBuilder(name).append(": interrupted by SIG").append(signal);
+        if (partitions != null) {
+            Set<String> reached = new HashSet<>();
+            for (TestOutcome o : repo.outcomes(run.id())) {
+                reached.add(o.testId());
+            }
+            long neverRan = partitions.stream()
+                    .flatMap(p -> p.testIds().stream())
+                    .filter(id -> !reached.contains(id))
+                    .count();
+            line.append(": ").append(neverRan).append(" test(s) never ran");
+        }
+        long inProgress = run.counts().inProgress();
+        return line.append("; run ")
+                .append(run.id())
+                .append(" keeps the ")
+                .append(run.counts().total())
+                .append(" test(s) that finished")
+                .append(inProgress > 0 ? " and the " + inProgress + " cut short" : "")
+                .toString();
+    }
+
+    /** Passes events on until {@link #stop()}, then drops them: a stopped run's dying workers say no more. */
+    private static final class UntilStopped implements StreamResult {
+        private final StreamResult downstream;
+        private volatile boolean stopped;
+
+        UntilStopped(StreamResult downstream) {
+            this.downstream = downstream;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void startRun() {
+            downstream.startRun();
+        }
+
+        @Override
+        public void status(Event event) {
+            if (!stopped) {
+                downstream.status(event);
+            }
+        }
+
+        @Override
+        public void stopRun() {
+            downstream.stopRun();
+        }
     }
 
     /**
@@ -142,25 +239,32 @@ final class LiveRun {
         }
     }
 
-    /** The live human view and the ticker that redraws its status line. */
+    /** The live human view and the ticker that refreshes its status. */
     private static final class Display {
         final TraceView view;
         private final ScheduledExecutorService ticker;
 
-        Display(StandardStreams io) {
-            boolean terminal = System.console() != null && io.out() instanceof java.io.FileOutputStream;
+        Display(StandardStreams io, String name, RunProgress progress) {
+            Terminal terminal = Terminal.of(io.out(), System.getenv());
+            Clock clock = Clock.systemUTC();
             TraceView.Style style =
-                    new TraceView.Style(terminal && System.getenv("NO_COLOR") == null, terminal, false, false, 0);
+                    new TraceView.Style(terminal.color(), terminal.attached(), true, false, 0, terminal.width());
+            StatusDisplay status = terminal.attached()
+                    ? new TerminalStatus(progress, new ProgressBlock(terminal.width(), terminal.color()))
+                    : new PeriodicStatus(name, progress, clock.instant());
             view = new TraceView(
                     new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), false),
                     style,
-                    Clock.systemUTC());
+                    clock,
+                    progress,
+                    status);
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "testr-run-ticker");
                 t.setDaemon(true);
                 return t;
             });
-            ticker.scheduleAtFixedRate(view::tick, 1, 1, TimeUnit.SECONDS);
+            long period = terminal.attached() ? TerminalStatus.MIN_INTERVAL.toMillis() : 1000;
+            ticker.scheduleAtFixedRate(view::tick, period, period, TimeUnit.MILLISECONDS);
         }
 
         void stopTicking() {

@@ -53,13 +53,14 @@ final class TraceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         StandardStreams io = parent.streams();
-        boolean terminal = System.console() != null && io.out() instanceof java.io.FileOutputStream;
+        Terminal terminal = Terminal.of(io.out(), System.getenv());
         TraceView.Style style = new TraceView.Style(
-                color || (terminal && !noColor && System.getenv("NO_COLOR") == null),
-                terminal,
+                color || (terminal.color() && !noColor),
+                terminal.attached(),
                 !noFailureDebug,
                 failOnly,
-                Math.max(0, slowest));
+                Math.max(0, slowest),
+                terminal.width());
         PrintWriter out = new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), false);
         TraceView view = new TraceView(out, style, Clock.systemUTC());
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,7 +68,8 @@ final class TraceCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(view::tick, 1, 1, TimeUnit.SECONDS);
+        long tick = terminal.attached() ? TerminalStatus.MIN_INTERVAL.toMillis() : 1000;
+        ticker.scheduleAtFixedRate(view::tick, tick, tick, TimeUnit.MILLISECONDS);
         try {
             view.startRun();
             StreamInput.Outcome outcome = input.pump(io, "subunit trace", view, null);

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
+import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
@@ -27,27 +27,31 @@ import org.testr4j.subunit.process.TimeSpan;
  * it fails; the tests in progress and how long they have run; and a closing summary with worker
  * balance and the slowest tests.
  *
- * <p>On a terminal the tests in progress sit on one status line that is redrawn in place; in a log
- * (no terminal) {@link #tick()} prints a plain status line when nothing else was printed for a
- * while. Memory is bounded by the tests in progress plus the {@code slowest} kept for the summary.
- * Thread-safe: the stream and a ticker thread may call it at once.
+ * <p>What it shows of the tests in progress is its {@link StatusDisplay}: on a terminal a block
+ * with a progress bar and one line per worker, redrawn in place below the output; in a log a plain
+ * line now and then ({@link #tick()} drives both). Memory is bounded by the tests in progress, the
+ * {@code slowest} kept for the summary and the {@link RunProgress}. Thread-safe: the stream and a
+ * ticker thread may call it at once, and everything it writes goes out whole.
  */
 final class TraceView implements StreamResult {
-    /** How the view looks. */
-    record Style(boolean color, boolean terminal, boolean failuresLive, boolean failOnly, int slowest) {}
+    /**
+     * How the view looks.
+     *
+     * @param width the terminal's width in columns, for the status block
+     */
+    record Style(boolean color, boolean terminal, boolean failuresLive, boolean failOnly, int slowest, int width) {}
 
     private static final String RESET = "\u001b[0m";
     private static final String RED = "\u001b[31m";
     private static final String GREEN = "\u001b[32m";
     private static final String YELLOW = "\u001b[33m";
-    private static final String BOLD = "\u001b[1m";
-    private static final Duration QUIET_PERIOD = Duration.ofSeconds(30);
 
     private final PrintWriter out;
     private final Style style;
     private final Clock clock;
+    private final RunProgress progress;
+    private final StatusDisplay display;
     private final TestAssembler assembler = new TestAssembler(this::finished);
-    private final Map<String, Instant> running = new LinkedHashMap<>();
     private final Map<TestStatus, Long> counts = new HashMap<>();
     private final Map<String, WorkerLoad> workers = new TreeMap<>();
     private final PriorityQueue<TestResult> slowest =
@@ -55,53 +59,71 @@ final class TraceView implements StreamResult {
     private final List<TestResult> failures = new ArrayList<>();
     private Duration testTime = Duration.ZERO;
     private final TimeSpan span = new TimeSpan();
-    private Instant lastPrinted;
-    private boolean statusLineShown;
+    private boolean stopping;
 
+    /** A view of a stream whose tests are not known in advance, as {@code subunit trace} shows one. */
     TraceView(PrintWriter out, Style style, Clock clock) {
+        this(out, style, clock, RunProgress.unscheduled(TestTimes.NONE, 1));
+    }
+
+    private TraceView(PrintWriter out, Style style, Clock clock, RunProgress progress) {
+        this(
+                out,
+                style,
+                clock,
+                progress,
+                style.terminal()
+                        ? new TerminalStatus(progress, new ProgressBlock(style.width(), style.color()))
+                        : new QuietSpellStatus(progress, clock.instant()));
+    }
+
+    /** A view that feeds {@code progress} every event and shows it through {@code display}. */
+    TraceView(PrintWriter out, Style style, Clock clock, RunProgress progress, StatusDisplay display) {
         this.out = out;
         this.style = style;
         this.clock = clock;
-        this.lastPrinted = clock.instant();
+        this.progress = progress;
+        this.display = display;
     }
 
     private record WorkerLoad(long tests, Duration time) {}
 
     @Override
     public synchronized void status(Event event) {
-        Instant ts = event.timestamp();
-        span.include(ts);
-        if (event.testId() != null) {
-            String key = key(event.testId(), event.routeCode());
-            if (event.status() == TestStatus.IN_PROGRESS) {
-                running.put(key, clock.instant());
-            } else if (event.status().isFinal()) {
-                running.remove(key);
-            }
-        }
+        span.include(event.timestamp());
+        Instant now = clock.instant();
+        progress.status(event, now);
         assembler.status(event);
-        if (style.terminal()) {
-            drawStatusLine();
+        if (!stopping) {
+            write(display.refresh(now, StatusDisplay.Moment.EVENT));
         }
     }
 
     @Override
     public synchronized void stopRun() {
+        endStatus(); // the summary follows
         assembler.stopRun();
-        clearStatusLine();
         printSummary();
         out.flush();
     }
 
-    /** Called periodically: redraws the terminal status line, or prints a plain one after a quiet spell. */
+    /** Takes the status off the screen for good, before a message on another stream (Ctrl-C) or the summary. */
+    synchronized void endStatus() {
+        write(display.hide());
+        stopping = true;
+    }
+
+    /** Called periodically: redraws the terminal's status block, or prints a status line in a log. */
     synchronized void tick() {
-        if (style.terminal()) {
-            drawStatusLine();
-        } else if (!running.isEmpty()
-                && Duration.between(lastPrinted, clock.instant()).compareTo(QUIET_PERIOD) >= 0) {
-            out.println(inProgressSummary());
+        if (!stopping) {
+            write(display.refresh(clock.instant(), StatusDisplay.Moment.TICK));
+        }
+    }
+
+    private void write(String text) {
+        if (!text.isEmpty()) {
+            out.print(text);
             out.flush();
-            lastPrinted = clock.instant();
         }
     }
 
@@ -133,7 +155,7 @@ final class TraceView implements StreamResult {
         if (style.failOnly() && !failed) {
             return;
         }
-        clearStatusLine();
+        out.print(display.hide());
         StringBuilder line = new StringBuilder();
         line.append('{').append(worker).append("} ").append(result.testId());
         if (status != TestStatus.IN_PROGRESS) {
@@ -144,8 +166,10 @@ final class TraceView implements StreamResult {
         if (failed && style.failuresLive()) {
             printAttachments(result);
         }
+        if (!stopping) {
+            out.print(display.refresh(clock.instant(), StatusDisplay.Moment.OUTPUT));
+        }
         out.flush();
-        lastPrinted = clock.instant();
     }
 
     /** Failures are kept for the summary's count only; their bulky attachments were printed live. */
@@ -243,54 +267,7 @@ final class TraceView implements StreamResult {
         return counts.getOrDefault(status, 0L);
     }
 
-    private String inProgressSummary() {
-        Instant now = clock.instant();
-        StringBuilder s = new StringBuilder();
-        s.append(running.size())
-                .append(running.size() == 1 ? " test" : " tests")
-                .append(" in progress");
-        int shown = 0;
-        for (Map.Entry<String, Instant> e : running.entrySet()) {
-            if (shown++ == 3) {
-                s.append(", ...");
-                break;
-            }
-            long secs = Duration.between(e.getValue(), now).toSeconds();
-            s.append(shown == 1 ? ": " : ", ")
-                    .append(e.getKey())
-                    .append(" (")
-                    .append(secs)
-                    .append("s)");
-        }
-        return s.toString();
-    }
-
-    private void drawStatusLine() {
-        if (running.isEmpty()) {
-            clearStatusLine();
-            return;
-        }
-        String line = inProgressSummary();
-        if (line.length() > 150) {
-            line = line.substring(0, 149) + "…";
-        }
-        out.print("\r\u001b[K" + paint(BOLD, line));
-        out.flush();
-        statusLineShown = true;
-    }
-
-    private void clearStatusLine() {
-        if (statusLineShown) {
-            out.print("\r\u001b[K");
-            statusLineShown = false;
-        }
-    }
-
     private String paint(String colour, String text) {
         return style.color() ? colour + text + RESET : text;
-    }
-
-    private static String key(String testId, String routeCode) {
-        return routeCode == null ? testId : "{" + routeCode + "} " + testId;
     }
 }

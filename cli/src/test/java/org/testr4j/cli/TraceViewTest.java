@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.TestStatus;
@@ -20,7 +22,7 @@ class TraceViewTest {
     private final MutableClock clock = new MutableClock();
 
     private TraceView view(boolean color, boolean terminal) {
-        return new TraceView(new PrintWriter(text), new TraceView.Style(color, terminal, true, false, 10), clock);
+        return new TraceView(new PrintWriter(text), new TraceView.Style(color, terminal, true, false, 10, 80), clock);
     }
 
     private static Event at(String id, TestStatus status, double seconds, String route) {
@@ -92,13 +94,18 @@ class TraceViewTest {
     }
 
     @Test
-    void onATerminalRedrawsTheStatusLineInPlaceAndColours() {
+    void onATerminalDrawsTheStatusBlockThenErasesItForEachLineAndColours() {
         TraceView view = view(true, true);
 
         view.status(at("pkg.T.c", TestStatus.IN_PROGRESS, 0, "0"));
         view.status(at("pkg.T.c", TestStatus.SUCCESS, 0.1, "0"));
 
-        assertThat(text.toString()).contains("\r\u001b[K").contains("\u001b[32mok\u001b[0m");
+        assertThat(text.toString())
+                .isEqualTo(
+                        "0 done, 1 running\n" // the block: no total is known to subunit trace
+                                + "  0  pkg.T.c  0s\n"
+                                + "\u001b[2A\u001b[J" // up over it, cleared, and the line goes where it was
+                                + "{0} pkg.T.c [0.100000s] ... \u001b[32mok\u001b[0m\n");
     }
 
     @Test
@@ -122,6 +129,80 @@ class TraceViewTest {
         view.stopRun();
 
         assertThat(text.toString()).contains("      3.000s  t3\n      2.000s  t2\n      1.000s  t1\n");
+    }
+
+    /** The view of {@code testr run} on a 40-column terminal: two tests scheduled on two workers. */
+    private TraceView runOnATerminal() {
+        RunProgress progress = RunProgress.scheduled(List.of("pkg.T.a", "pkg.T.b"), TestTimes.NONE, 2);
+        return new TraceView(
+                new PrintWriter(text),
+                new TraceView.Style(false, true, true, false, 0, 40),
+                clock,
+                progress,
+                new TerminalStatus(progress, new ProgressBlock(40, false)));
+    }
+
+    @Test
+    void onATerminalAFailureGoesInFullAboveTheBlockWhichIsDrawnAgainBelowIt() {
+        TraceView view = runOnATerminal();
+        view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(Event.test("pkg.T.a")
+                .routeCode("0")
+                .file("traceback", Bytes.utf8("Boom"))
+                .mimeType("text/plain;charset=utf8")
+                .eof(true)
+                .build());
+        text.getBuffer().setLength(0);
+
+        clock.advance(Duration.ofSeconds(1));
+        view.status(at("pkg.T.a", TestStatus.FAIL, 1, "0"));
+
+        assertThat(text.toString())
+                .isEqualTo(
+                        "\u001b[2A\u001b[J" // the block (bar, worker 0) erased
+                                + "{0} pkg.T.a [1.000000s] ... FAILED\n\nCaptured traceback:\n~~~~~~~~~~~~~~~~~~~\n    Boom\n\n"
+                                + "[#######.......]  1/2  1 failed  ETA 0s\n" // drawn again below
+                                + "  0  idle\n");
+    }
+
+    @Test
+    void onATerminalTheBlockIsErasedBeforeTheSummaryAndNeverDrawnAgain() {
+        TraceView view = runOnATerminal();
+        view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(at("pkg.T.b", TestStatus.IN_PROGRESS, 0, "1"));
+        clock.advance(Duration.ofSeconds(1));
+        view.tick();
+        text.getBuffer().setLength(0);
+
+        view.stopRun();
+        view.tick();
+
+        assertThat(text.toString())
+                .startsWith("\u001b[3A\u001b[J{0} pkg.T.a ... DID NOT FINISH")
+                .contains("Totals")
+                .doesNotContain("[...");
+    }
+
+    @Test
+    void inALogARunPrintsItsStatusLineEveryThirtySeconds() {
+        RunProgress progress = RunProgress.scheduled(List.of("pkg.T.a", "pkg.T.b"), TestTimes.NONE, 1);
+        TraceView view = new TraceView(
+                new PrintWriter(text),
+                new TraceView.Style(false, false, true, false, 0, 80),
+                clock,
+                progress,
+                new PeriodicStatus("testr run", progress, clock.instant()));
+        view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
+        clock.advance(Duration.ofSeconds(10));
+        view.status(at("pkg.T.a", TestStatus.SUCCESS, 10, "0"));
+        view.status(at("pkg.T.b", TestStatus.IN_PROGRESS, 10, "0"));
+
+        clock.advance(Duration.ofSeconds(25));
+        view.tick();
+
+        assertThat(text.toString())
+                .isEqualTo("{0} pkg.T.a [10.000000s] ... ok\n"
+                        + "testr run: 1/2 done, 0 failed, 1 running (longest: pkg.T.b 25s), ETA 0s\n");
     }
 
     static final class MutableClock extends Clock {

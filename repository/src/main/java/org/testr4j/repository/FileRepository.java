@@ -227,7 +227,7 @@ public final class FileRepository implements Repository {
         return files;
     }
 
-    private StoredRun indexFile(RunFile file) throws IOException {
+    StoredRun indexFile(RunFile file) throws IOException {
         RunIndexer indexer = new RunIndexer();
         try (InputStream in = file.open()) {
             PacketReader.lenient(in).readAll(indexer);

@@ -85,6 +85,22 @@ final class FileRunWriter extends RunWriter {
         }
     }
 
+    @Override
+    public StoredRun interrupt() throws IOException {
+        if (closed) {
+            throw new IOException("run " + id + " is closed");
+        }
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + part + ": " + FileRepository.reason(e), e);
+        }
+        close(); // the .part file stays: unfinished, it is an interrupted run
+        try (RepositoryLock lock = repository.lock()) {
+            return repository.indexFile(RunFile.of(part).orElseThrow());
+        }
+    }
+
     /** One pass over the {@code .part} file: gzip it to {@code tmp} while the indexer reads its events. */
     private void compressAndRead(Path tmp, RunIndexer indexer) throws IOException {
         try (FileChannel out = FileChannel.open(

@@ -124,6 +124,15 @@ public final class InMemoryRepository implements Repository {
         }
 
         @Override
+        public StoredRun interrupt() throws IOException {
+            if (done) {
+                throw new IOException("run " + id + " is closed");
+            }
+            done = true;
+            return store(id, bytes.toByteArray(), true);
+        }
+
+        @Override
         public void close() throws IOException {
             if (!done) {
                 done = true;

@@ -22,6 +22,16 @@ public abstract class RunWriter extends OutputStream {
     /** Ends the run: stores it for good, indexes it and returns its summary. */
     public abstract StoredRun finish() throws IOException;
 
+    /**
+     * Ends the run cut short (Ctrl-C): keeps every byte that arrived as an interrupted run, as a
+     * writer that died would leave it, but indexes it now and returns its summary.
+     *
+     * <pre>{@code
+     * StoredRun run = writer.interrupt(); // run.interrupted() is true
+     * }</pre>
+     */
+    public abstract StoredRun interrupt() throws IOException;
+
     @Override
     public void write(int b) throws IOException {
         write(new byte[] {(byte) b}, 0, 1);

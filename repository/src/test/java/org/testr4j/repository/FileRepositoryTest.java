@@ -236,6 +236,24 @@ class FileRepositoryTest {
     }
 
     @Test
+    void interruptKeepsTheRunAsInterruptedAndIndexesItAtOnce() throws IOException {
+        byte[] arrived = new StreamBuilder().test("a", SUCCESS).started("b").build();
+        try (FileRepository repo = init()) {
+            RunWriter writer = repo.startRun(RunMetadata.EMPTY);
+            writer.write(arrived);
+
+            StoredRun run = writer.interrupt();
+
+            assertThat(run.interrupted()).isTrue();
+            assertThat(run.counts().passed()).isEqualTo(1);
+            assertThat(run.counts().inProgress()).isEqualTo(1);
+            assertThat(repo.runs()).containsExactly(run); // in this repository's index, not only the next one's
+            assertThat(readAll(repo.openStream(0))).isEqualTo(arrived);
+        }
+        assertThat(project.resolve(".testr/runs/0.subunit.part")).exists();
+    }
+
+    @Test
     void anInterruptedRunIsPartialForTheFailingSet() throws IOException {
         try (FileRepository repo = init()) {
             load(repo, new StreamBuilder().test("a", FAIL).test("b", FAIL).build());

@@ -32,4 +32,18 @@ class InMemoryRepositoryTest {
             assertThat(repo.run(-1).counts().inProgress()).isEqualTo(1);
         }
     }
+
+    @Test
+    void interruptKeepsTheRunAsInterruptedAndReturnsIt() throws IOException {
+        try (Repository repo = new InMemoryRepository();
+                RunWriter writer = repo.startRun(RunMetadata.EMPTY)) {
+            writer.write(new StreamBuilder().test("a", SUCCESS).started("b").build());
+
+            StoredRun run = writer.interrupt();
+
+            assertThat(run.interrupted()).isTrue();
+            assertThat(run.counts().inProgress()).isEqualTo(1);
+            assertThat(repo.run(-1)).isEqualTo(run);
+        }
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +39,31 @@ public final class WorkerPool {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final Path directory;
+    // guarded by itself: a worker is started and registered, or cancelled, never half of each
+    private final Set<WorkerProcess> live = ConcurrentHashMap.newKeySet();
+    private boolean cancelled;
 
     /** Runs commands in {@code directory}, the project's root. */
     public WorkerPool(Path directory) {
         this.directory = directory;
+    }
+
+    /**
+     * Stops the run from any thread (a signal handler): kills every running worker's process tree
+     * and starts no worker from now on. The run methods then return as the killed workers' output
+     * ends, their outcomes crashed; the caller knows it cancelled and reads them as such.
+     *
+     * <pre>{@code
+     * Signal.handle(new Signal("INT"), s -> pool.cancel()); // run(...) returns soon after
+     * }</pre>
+     */
+    public void cancel() {
+        List<WorkerProcess> running;
+        synchronized (live) {
+            cancelled = true;
+            running = List.copyOf(live);
+        }
+        running.forEach(WorkerProcess::kill);
     }
 
     /** Runs each non-empty partition in its own worker, all at once, and waits for them all. */
@@ -113,6 +136,9 @@ public final class WorkerPool {
             throws CommandException, InterruptedException {
         List<WorkerOutcome> outcomes = new ArrayList<>();
         for (String id : lane.testIds()) {
+            if (isCancelled()) {
+                break;
+            }
             Path idFile = writeIdFile(List.of(id));
             try {
                 String command = template.runCommand(idFile, List.of(id));
@@ -170,12 +196,14 @@ public final class WorkerPool {
             List<Future<Void>> stdout = new ArrayList<>();
             List<Future<Void>> stderr = new ArrayList<>();
             for (WorkerProcess w : workers) {
-                w.start();
+                if (!startUnlessCancelled(w)) {
+                    break;
+                }
                 stdout.add(readers.submit(w::readStdout));
                 stderr.add(readers.submit(w::readStderr));
             }
             List<WorkerOutcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < workers.size(); i++) {
+            for (int i = 0; i < stdout.size(); i++) {
                 await(stdout.get(i), workers.get(i));
                 await(stderr.get(i), workers.get(i));
                 outcomes.add(workers.get(i).finish());
@@ -187,7 +215,25 @@ public final class WorkerPool {
                     w.kill(); // only after a failure above: never leave a worker running behind us
                 }
             }
+            live.removeAll(workers);
             readers.shutdownNow();
+        }
+    }
+
+    private boolean startUnlessCancelled(WorkerProcess worker) throws CommandException {
+        synchronized (live) {
+            if (cancelled) {
+                return false;
+            }
+            worker.start();
+            live.add(worker);
+            return true;
+        }
+    }
+
+    private boolean isCancelled() {
+        synchronized (live) {
+            return cancelled;
         }
     }
 

@@ -64,9 +64,13 @@ final class WorkerProcess {
         return process != null && process.isAlive();
     }
 
+    /** Kills the process and everything it started: the shell's test runner, and that runner's children. */
     void kill() {
         if (process != null) {
+            // the tree first: once its parent is dead, a child no longer counts as a descendant
+            List<ProcessHandle> tree = process.descendants().toList();
             process.destroyForcibly();
+            tree.forEach(ProcessHandle::destroyForcibly);
         }
     }
 
