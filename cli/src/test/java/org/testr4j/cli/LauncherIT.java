@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,10 @@ class LauncherIT {
     record Result(int exitCode, String stdout, String stderr) {}
 
     static Result sh(Path dir, String script) throws IOException, InterruptedException {
+        return sh(dir, script, Duration.ofSeconds(120));
+    }
+
+    static Result sh(Path dir, String script, Duration limit) throws IOException, InterruptedException {
         Path out = Files.createTempFile("testr4j-it", ".out");
         Path err = Files.createTempFile("testr4j-it", ".err");
         try {
@@ -28,7 +33,12 @@ class LauncherIT {
                     .redirectError(err.toFile())
                     .start();
             p.getOutputStream().close();
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+            if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError("`" + script + "` did not finish within " + limit + "; stderr so far:\n"
+                        + Files.readString(err, StandardCharsets.UTF_8));
+            }
             return new Result(
                     p.exitValue(),
                     Files.readString(out, StandardCharsets.UTF_8),
