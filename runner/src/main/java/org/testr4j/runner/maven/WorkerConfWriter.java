@@ -124,14 +124,15 @@ public final class WorkerConfWriter {
         for (int i = 0; i < modules.size(); i++) {
             b.append("  module").append(i).append(" --list || status=$?\n");
         }
-        b.append("  ;;\n--ids)\n  part=$(mktemp) || exit 1\n");
+        // $2 may be a named pipe (chunked runs), readable once: copy it before splitting by module
+        b.append("  ;;\n--ids)\n  all=$(mktemp) && part=$(mktemp) || exit 1\n  cat \"$2\" > \"$all\"\n");
         for (int i = 0; i < modules.size(); i++) {
             b.append("  awk -v p=")
                     .append(quote(modules.get(i).idPrefix()))
-                    .append(" 'index($0, p) == 1' \"$2\" > \"$part\"\n");
+                    .append(" 'index($0, p) == 1' \"$all\" > \"$part\"\n");
             b.append("  if [ -s \"$part\" ]; then module").append(i).append(" --ids \"$part\" || status=$?; fi\n");
         }
-        b.append("  rm -f \"$part\"\n  ;;\n\"\")\n");
+        b.append("  rm -f \"$all\" \"$part\"\n  ;;\n\"\")\n");
         for (int i = 0; i < modules.size(); i++) {
             b.append("  module").append(i).append(" || status=$?\n");
         }

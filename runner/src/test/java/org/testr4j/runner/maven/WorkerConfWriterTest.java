@@ -40,7 +40,8 @@ class WorkerConfWriterTest {
         assertThat(conf.testCommand())
                 .isEqualTo("sh '" + root.resolve("state/reactor-worker.sh") + "' $LISTOPT $IDOPTION");
         String script = Files.readString(root.resolve("state/reactor-worker.sh"));
-        assertThat(script).contains("awk -v p='a:' 'index($0, p) == 1'", "--prefix 'b:'");
+        assertThat(script)
+                .contains("cat \"$2\" > \"$all\"", "awk -v p='a:' 'index($0, p) == 1' \"$all\"", "--prefix 'b:'");
     }
 
     @Test
