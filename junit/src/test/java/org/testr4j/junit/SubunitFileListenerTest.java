@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -21,6 +23,22 @@ import org.testr4j.junit.fixtures.PlainExample;
 import org.testr4j.subunit.TestStatus;
 
 class SubunitFileListenerTest {
+    private String outerWorker;
+
+    /** These tests may themselves run in a worker (testr4j's own suite under testr): act as outside one. */
+    @BeforeEach
+    void leaveAnyOuterWorker() {
+        outerWorker = System.getProperty(JUnitWorker.RUNNING_PROPERTY);
+        System.clearProperty(JUnitWorker.RUNNING_PROPERTY);
+    }
+
+    @AfterEach
+    void returnToAnyOuterWorker() {
+        if (outerWorker != null) {
+            System.setProperty(JUnitWorker.RUNNING_PROPERTY, outerWorker);
+        }
+    }
+
     private static final String P = "org.testr4j.junit.fixtures.";
 
     private static void runFixtures(SubunitFileListener listener) {

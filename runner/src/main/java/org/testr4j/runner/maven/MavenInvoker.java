@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class MavenInvoker {
     private static final int SHOWN_LINES = 25;
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001b\\[[0-9;]*m");
 
     private final Path directory;
     private final List<String> executable;
@@ -76,14 +77,19 @@ public final class MavenInvoker {
 
     /** Maven's {@code [ERROR]} lines, or the output's last lines when it printed none. */
     static String errorLines(String output) {
-        List<String> lines = output.lines().toList();
+        List<String> lines = output.lines()
+                .map(l -> ANSI.matcher(l).replaceAll("")) // Maven 3.8 prints colour resets even in batch mode
+                .filter(l -> !l.isBlank())
+                .toList();
         List<String> errors = lines.stream()
                 .filter(l -> l.startsWith("[ERROR]") && !l.strip().equals("[ERROR]"))
                 .filter(l -> !l.contains("-> [Help 1]")
                         && !l.contains("To see the full stack trace")
                         && !l.contains("Re-run Maven using")
                         && !l.contains("For more information about the errors")
-                        && !l.contains("[Help 1] http"))
+                        && !l.contains("[Help 1] http")
+                        && !l.contains("After correcting the problems")
+                        && !l.contains("mvn <args> -rf"))
                 .toList();
         List<String> shown = errors.isEmpty() ? lines : errors;
         if (shown.size() > SHOWN_LINES) {

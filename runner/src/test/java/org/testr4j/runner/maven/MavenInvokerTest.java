@@ -19,7 +19,7 @@ class MavenInvokerTest {
         Path wrapper = dir.resolve("mvnw");
         Files.writeString(
                 wrapper,
-                "#!/bin/sh\necho \"[INFO] args: $*\"\necho '[ERROR] COMPILATION ERROR :'\n"
+                "#!/bin/sh\necho \"[INFO] args: $*\"\nprintf '\\033[0m[ERROR] COMPILATION ERROR :\\n'\n"
                         + "echo '[ERROR] /p/src/test/java/FooTest.java:[3,1] class, interface, enum, or record expected'\n"
                         + "echo '[ERROR] -> [Help 1]'\nexit 1\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
