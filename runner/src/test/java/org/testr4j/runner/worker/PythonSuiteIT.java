@@ -59,7 +59,7 @@ class PythonSuiteIT {
                 .orElse(partitioner)
                 .partition(ids);
         Summary ours = new Summary();
-        RunOutcome outcome = new WorkerPool(dir).run(template, parts, ours);
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(parts), ours);
 
         PythonOracle.Run stestrRun = PythonOracle.run(
                 dir, null, dir.resolve("stestr.subunit"), stestr.toString(), "run", "--concurrency", "2", "--subunit");
@@ -102,7 +102,7 @@ class PythonSuiteIT {
         FakeSuite.Recording sink = new FakeSuite.Recording();
         Summary summary = new Summary();
 
-        RunOutcome outcome = new WorkerPool(dir).run(template, parts, e -> {
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(parts), e -> {
             sink.status(e);
             summary.status(e);
         });
