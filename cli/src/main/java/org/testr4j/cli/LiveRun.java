@@ -17,9 +17,9 @@ import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.RunWriter;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.runner.config.CommandTemplate;
-import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.worker.CommandException;
 import org.testr4j.runner.worker.RunOutcome;
+import org.testr4j.runner.worker.Schedule;
 import org.testr4j.runner.worker.ShellCommand;
 import org.testr4j.runner.worker.WorkerOutcome;
 import org.testr4j.runner.worker.WorkerPool;
@@ -53,15 +53,10 @@ final class LiveRun {
     }
 
     /**
-     * Runs {@code partitions} (each test in its own process when {@code isolated}), or the command
-     * once choosing its own tests when {@code partitions} is null, and returns the exit code.
+     * Runs {@code schedule}, or the command once choosing its own tests when {@code schedule} is
+     * null, and returns the exit code.
      */
-    int execute(
-            FileRepository repo,
-            CommandTemplate template,
-            List<Partition> partitions,
-            boolean isolated,
-            RunMetadata meta)
+    int execute(FileRepository repo, CommandTemplate template, Schedule schedule, RunMetadata meta)
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
         Display display = subunit ? null : new Display(parent.streams());
@@ -79,12 +74,10 @@ final class LiveRun {
             try {
                 WorkerPool pool =
                         new WorkerPool(parent.directory().toAbsolutePath().normalize());
-                if (partitions == null) {
+                if (schedule == null) {
                     outcome = pool.runUnlisted(template.runAllCommand(), tee);
-                } else if (isolated) {
-                    outcome = pool.runIsolated(template, partitions, tee);
                 } else {
-                    outcome = pool.run(template, partitions, tee);
+                    outcome = pool.run(template, schedule, tee);
                 }
             } catch (CommandException e) {
                 throw new UserException(e.getMessage());
@@ -99,8 +92,13 @@ final class LiveRun {
         for (WorkerOutcome w : outcome.workers()) {
             if (w.crashed()) {
                 err.println(name + ": worker " + w.index() + " crashed (" + ShellCommand.describeExit(w.exitStatus())
-                        + ", " + w.missing().size() + " test(s) never reported): see testr4j.worker-" + w.index());
+                        + ", " + w.missing().size() + " test(s) never reported"
+                        + (w.requeued().isEmpty() ? "" : ", " + w.requeued().size() + " of them run again")
+                        + ")" + (w.explainedBy().isEmpty() ? "" : ": see " + w.explainedBy()));
             }
+        }
+        if (!outcome.notRun().isEmpty()) {
+            err.println(name + ": " + outcome.notRun().size() + " test(s) not run: no worker was left to run them");
         }
         int exit = run.successful() && !run.interrupted() && outcome.workersSucceeded()
                 ? ExitCode.OK
