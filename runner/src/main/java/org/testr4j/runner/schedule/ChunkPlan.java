@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #oneTest()}: one test per batch ({@code --isolated}).
  *   <li>{@link #chunked(int)}: a command started once per batch ({@code $IDFILE}). Each worker's
  *       first batch is its share of the tests with a recorded duration (packed longest first, as
- *       {@link TimingPartitioner} does) plus half its share of the tests never seen; later batches
- *       are {@code queued / (2 × workers)}, shrinking as the queue drains, but never shorter than
+ *       {@link TimingPartitioner} does) plus 70 % of its share of the tests never seen; later
+ *       batches are {@code queued / workers}, shrinking as the queue drains, but never shorter than
  *       {@value #STARTUPS_PER_CHUNK} start-ups of the command, so start-up stays a small part of
  *       the work. Start-up is what this run measures (process start to first event, see {@link
  *       #observeStartup}), {@value #DEFAULT_STARTUP_MILLIS} ms until a first one is measured.
@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>{@code
  * ChunkPlan plan = ChunkPlan.chunked(4);
  * plan.observeStartup(Duration.ofMillis(300));
- * plan.target(Duration.ofSeconds(80)); // PT10S: 80 s / (2 × 4)
+ * plan.target(Duration.ofSeconds(80)); // PT20S: 80 s / 4
  * plan.target(Duration.ofSeconds(2));  // PT1.2S: four start-ups
  * }</pre>
  */
@@ -104,17 +104,19 @@ public final class ChunkPlan {
 
     /** The expected duration a batch should reach when {@code queued} is the expected work left. */
     public Duration target(Duration queued) {
-        Duration tail = queued.dividedBy(2L * workers);
         switch (kind) {
             case WHOLE:
                 return EVERYTHING;
             case ONE:
                 return Duration.ZERO;
             case CHUNKED:
+                // guided: a 1/workers share of what is left, so each start-up buys as much work as balance allows
+                Duration guided = queued.dividedBy(workers);
                 Duration floor = startup().multipliedBy(STARTUPS_PER_CHUNK);
-                return tail.compareTo(floor) > 0 ? tail : floor;
+                return guided.compareTo(floor) > 0 ? guided : floor;
             case FED:
             default:
+                Duration tail = queued.dividedBy(2L * workers);
                 Duration batch = Duration.ofMillis(FED_BATCH_MILLIS);
                 return tail.compareTo(batch) < 0 ? tail : batch;
         }

@@ -26,9 +26,9 @@ import java.util.function.UnaryOperator;
  * waiting for; they are dealt in listed order into {@code 2 × workers} decks laid end to end, so
  * neighbours in the listing (which tend to cost alike: one module's slow tests) land in different
  * batches. Tests with a recorded duration follow, longest first, so the shortest make the tail and
- * the workers finish together. A test never seen counts as the median recorded duration of the
- * queue's tests, or one second when none has one. The {@link ChunkPlan} says how much a batch
- * takes.
+ * the workers finish together. A test never seen counts as the mean time of the never-seen tests
+ * this run has already finished ({@link #observe}), else the median recorded duration of the
+ * queue's tests, else one second. The {@link ChunkPlan} says how much a batch takes.
  *
  * <p>Taken tests are in flight until the taker {@link #settle settles} its batch, putting back
  * the ones it never started (its worker crashed); they go to the front. {@link #take} waits while
@@ -42,30 +42,33 @@ import java.util.function.UnaryOperator;
  */
 public final class TestQueue {
     private static final Duration NO_HISTORY = Duration.ofSeconds(1);
+    /** The share of the never-seen tests handed out in the workers' first batches (chunked mode). */
+    private static final double FIRST_ROUND_UNSEEN = 0.7;
 
-    private record Group(List<String> tests, Duration expected, boolean timed) {}
+    /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
+    private record Group(List<String> tests, Duration known, int unseen) {
+        boolean timed() {
+            return unseen == 0;
+        }
+    }
 
     private final ChunkPlan plan;
     private final UnaryOperator<String> groupOf;
-    private final Map<String, Duration> expected;
-    private final Set<String> unknown;
+    private final Map<String, Duration> known;
+    private final Duration historyEstimate;
     private final LinkedList<Group> queued = new LinkedList<>();
     private final Deque<List<Group>> firstRound = new ArrayDeque<>(); // packed shares of the timed tests
-    private final Duration firstRoundUnknownShare;
     private final Set<String> inFlight = new HashSet<>();
+    private int firstRoundUnseen;
+    private Duration observedUnseen = Duration.ZERO;
+    private int observed;
     private boolean closed;
 
-    private TestQueue(
-            ChunkPlan plan,
-            UnaryOperator<String> groupOf,
-            Map<String, Duration> expected,
-            Set<String> unknown,
-            Duration firstRoundUnknownShare) {
+    private TestQueue(ChunkPlan plan, UnaryOperator<String> groupOf, Map<String, Duration> known) {
         this.plan = plan;
         this.groupOf = groupOf;
-        this.expected = expected;
-        this.unknown = unknown;
-        this.firstRoundUnknownShare = firstRoundUnknownShare;
+        this.known = known;
+        this.historyEstimate = median(known.values()).orElse(NO_HISTORY);
     }
 
     /**
@@ -75,44 +78,36 @@ public final class TestQueue {
     public static TestQueue shared(
             List<String> testIds, TestTimes times, UnaryOperator<String> groupOf, ChunkPlan plan) {
         Map<String, Duration> known = new HashMap<>();
-        for (String id : testIds) {
-            times.durationOf(id).ifPresent(d -> known.put(id, d));
-        }
-        Duration estimate = median(known.values()).orElse(NO_HISTORY);
-        Map<String, Duration> expected = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
         Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
         for (String id : testIds) {
-            if (expected.containsKey(id)) {
-                continue; // listed twice: run once
+            if (listed.add(id)) { // listed twice: run once
+                times.durationOf(id).ifPresent(d -> known.put(id, d));
+                byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
+                        .add(id);
             }
-            Duration d = known.get(id);
-            if (d == null) {
-                unknown.add(id);
-            }
-            expected.put(id, d == null ? estimate : d);
-            byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>()).add(id);
         }
+        TestQueue queue = new TestQueue(plan, groupOf, known);
         List<Group> fresh = new ArrayList<>();
         List<Group> timed = new ArrayList<>();
-        Duration freshTotal = Duration.ZERO;
+        int unseen = 0;
         for (List<String> tests : byGroup.values()) {
-            Group g = group(tests, expected, unknown);
-            if (g.timed) {
+            Group g = queue.group(tests);
+            if (g.timed()) {
                 timed.add(g);
             } else {
                 fresh.add(g);
-                freshTotal = freshTotal.plus(g.expected);
+                unseen += g.unseen;
             }
         }
-        TestQueue queue = new TestQueue(plan, groupOf, expected, unknown, freshTotal.dividedBy(2L * plan.workers()));
+        queue.firstRoundUnseen = (int) Math.ceil(unseen * FIRST_ROUND_UNSEEN / plan.workers());
         int decks = 2 * plan.workers();
         for (int deck = 0; deck < decks; deck++) {
             for (int i = deck; i < fresh.size(); i += decks) {
                 queue.queued.add(fresh.get(i));
             }
         }
-        timed.sort(Comparator.comparing(Group::expected).reversed()); // stable: listed order among equals
+        timed.sort(Comparator.comparing(Group::known).reversed()); // stable: listed order among equals
         if (plan.packsFirstRound()) {
             queue.firstRound.addAll(pack(timed, plan.workers()));
         } else {
@@ -123,28 +118,37 @@ public final class TestQueue {
 
     /** A queue of one worker's own tests, taken in exactly this order, each test its own group. */
     public static TestQueue inOrder(List<String> testIds, TestTimes times, ChunkPlan plan) {
-        Map<String, Duration> expected = new HashMap<>();
-        Set<String> unknown = new HashSet<>();
-        TestQueue queue = new TestQueue(plan, UnaryOperator.identity(), expected, unknown, Duration.ZERO);
-        for (String id : testIds) {
-            Optional<Duration> d = times.durationOf(id);
-            if (d.isEmpty()) {
-                unknown.add(id);
-            }
-            expected.put(id, d.orElse(NO_HISTORY));
-            queue.queued.add(group(List.of(id), expected, unknown));
-        }
+        Map<String, Duration> known = new HashMap<>();
+        testIds.forEach(id -> times.durationOf(id).ifPresent(d -> known.put(id, d)));
+        TestQueue queue = new TestQueue(plan, UnaryOperator.identity(), known);
+        testIds.forEach(id -> queue.queued.add(queue.group(List.of(id))));
         return queue;
     }
 
-    private static Group group(List<String> tests, Map<String, Duration> expected, Set<String> unknown) {
+    private Group group(List<String> tests) {
         Duration sum = Duration.ZERO;
-        boolean timed = true;
+        int unseen = 0;
         for (String id : tests) {
-            sum = sum.plus(expected.get(id));
-            timed &= !unknown.contains(id);
+            Duration d = known.get(id);
+            if (d == null) {
+                unseen++;
+            } else {
+                sum = sum.plus(d);
+            }
         }
-        return new Group(List.copyOf(tests), sum, timed);
+        return new Group(List.copyOf(tests), sum, unseen);
+    }
+
+    /**
+     * What a never-seen test is expected to take: the mean of those this run has already seen
+     * finish ({@link #observe}), else the median recorded duration, else one second.
+     */
+    private Duration estimate() {
+        return observed > 0 ? observedUnseen.dividedBy(observed) : historyEstimate;
+    }
+
+    private Duration expected(Group g) {
+        return g.unseen == 0 ? g.known : g.known.plus(estimate().multipliedBy(g.unseen));
     }
 
     /** Longest first onto the least loaded share, as {@link TimingPartitioner} packs. */
@@ -163,7 +167,7 @@ public final class TestQueue {
                 }
             }
             shares.get(least).add(g);
-            load[least] = load[least].plus(g.expected);
+            load[least] = load[least].plus(g.known);
         }
         shares.removeIf(List::isEmpty);
         return shares;
@@ -176,6 +180,14 @@ public final class TestQueue {
         List<Duration> sorted = new ArrayList<>(durations);
         sorted.sort(null);
         return Optional.of(sorted.get(sorted.size() / 2));
+    }
+
+    /** Records that {@code testId} took {@code took} in this run: a never-seen test's time refines the estimate. */
+    public synchronized void observe(String testId, Duration took) {
+        if (!known.containsKey(testId)) {
+            observedUnseen = observedUnseen.plus(took);
+            observed++;
+        }
     }
 
     /**
@@ -195,13 +207,17 @@ public final class TestQueue {
             return List.of();
         }
         List<String> batch = new ArrayList<>();
+        Duration firstShare = estimate().multipliedBy(firstRoundUnseen);
         if (!firstRound.isEmpty() && (firstTake || queued.isEmpty())) {
             firstRound.poll().forEach(g -> batch.addAll(g.tests));
             if (firstTake) {
-                fill(batch, firstRoundUnknownShare, true);
+                fill(batch, firstShare, true);
             }
-        } else if (firstTake && plan.packsFirstRound() && !queued.isEmpty() && !queued.getFirst().timed) {
-            fill(batch, firstRoundUnknownShare, true);
+        } else if (firstTake
+                && plan.packsFirstRound()
+                && !queued.isEmpty()
+                && !queued.getFirst().timed()) {
+            fill(batch, firstShare, true);
         } else {
             fill(batch, plan.target(queuedWork()), false);
         }
@@ -214,18 +230,19 @@ public final class TestQueue {
         Duration sum = Duration.ZERO;
         for (Iterator<Group> it = queued.iterator(); it.hasNext() && (batch.isEmpty() || sum.compareTo(target) < 0); ) {
             Group g = it.next();
-            if (freshOnly && g.timed) {
+            if (freshOnly && g.timed()) {
                 break;
             }
             if (plan.oneTestEach() && g.tests.size() > 1) {
                 batch.add(g.tests.get(0)); // isolated: the rest of its group stays at the front
                 it.remove();
-                queued.addFirst(group(g.tests.subList(1, g.tests.size()), expected, unknown));
+                queued.addFirst(group(g.tests.subList(1, g.tests.size())));
                 return;
             }
-            if (batch.isEmpty() || sum.plus(g.expected).compareTo(target) <= 0) {
+            Duration e = expected(g);
+            if (batch.isEmpty() || sum.plus(e).compareTo(target) <= 0) {
                 batch.addAll(g.tests);
-                sum = sum.plus(g.expected);
+                sum = sum.plus(e);
                 it.remove();
                 if (plan.oneTestEach()) {
                     return;
@@ -237,11 +254,11 @@ public final class TestQueue {
     private Duration queuedWork() {
         Duration sum = Duration.ZERO;
         for (Group g : queued) {
-            sum = sum.plus(g.expected);
+            sum = sum.plus(expected(g));
         }
         for (List<Group> share : firstRound) {
             for (Group g : share) {
-                sum = sum.plus(g.expected);
+                sum = sum.plus(g.known);
             }
         }
         return sum;
@@ -259,7 +276,7 @@ public final class TestQueue {
             back.forEach(id -> byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
                     .add(id));
             List<Group> groups = new ArrayList<>();
-            byGroup.values().forEach(tests -> groups.add(group(tests, expected, unknown)));
+            byGroup.values().forEach(tests -> groups.add(group(tests)));
             for (int i = groups.size() - 1; i >= 0; i--) {
                 queued.addFirst(groups.get(i));
             }
@@ -298,9 +315,9 @@ public final class TestQueue {
         return n;
     }
 
-    /** The expected duration of {@code testId}: its recorded one, else the queue's estimate. */
-    public Duration expectedOf(String testId) {
-        Duration d = expected.get(testId);
-        return d == null ? NO_HISTORY : d;
+    /** The expected duration of {@code testId}: its recorded one, else the current estimate for a test never seen. */
+    public synchronized Duration expectedOf(String testId) {
+        Duration d = known.get(testId);
+        return d == null ? estimate() : d;
     }
 }

@@ -176,7 +176,8 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
     }
 
     private WorkerProcess startProcess(String command, boolean fed) throws CommandException {
-        WorkerProcess p = new WorkerProcess(index, new ShellCommand(command, directory), fed, downstream, clock);
+        WorkerProcess p =
+                new WorkerProcess(index, new ShellCommand(command, directory), fed, downstream, clock, queue::observe);
         current = p;
         p.start(threadPrefix + "-w" + index + "-p" + (++processes));
         return p;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
@@ -56,6 +57,7 @@ final class WorkerProcess {
     private final StreamResult downstream;
     private final StreamResult routed;
     private final Clock clock;
+    private final BiConsumer<String, Duration> onFinished;
     // guarded by this: written by the stdout thread, read by the lane
     private final Map<String, Long> running = new LinkedHashMap<>(); // test -> nanoTime it started
     private final Set<String> reported = new LinkedHashSet<>();
@@ -74,7 +76,20 @@ final class WorkerProcess {
     private Thread stdoutReader;
     private Thread stderrReader;
 
+    /** A process whose tests' durations go nowhere. */
     WorkerProcess(int index, ShellCommand command, boolean fed, StreamResult downstream, Clock clock) {
+        this(index, command, fed, downstream, clock, (id, took) -> {});
+    }
+
+    /** A process that tells {@code onFinished} how long each test it finishes took, as measured here. */
+    WorkerProcess(
+            int index,
+            ShellCommand command,
+            boolean fed,
+            StreamResult downstream,
+            Clock clock,
+            BiConsumer<String, Duration> onFinished) {
+        this.onFinished = onFinished;
         this.index = index;
         this.route = Integer.toString(index);
         this.command = command;
@@ -137,19 +152,24 @@ final class WorkerProcess {
             stdoutTail.append(b, 0, b.length);
         }
         routed.status(event); // first, so a batch is done only once its last event is downstream
+        Long started = null;
+        long now = System.nanoTime();
         synchronized (this) {
             if (firstEventNanos < 0) {
-                firstEventNanos = System.nanoTime();
+                firstEventNanos = now;
             }
             if (id != null) {
                 if (event.status() == TestStatus.IN_PROGRESS) {
-                    running.putIfAbsent(id, System.nanoTime());
+                    running.putIfAbsent(id, now);
                 } else if (event.status().isFinal()) {
-                    running.remove(id);
+                    started = running.remove(id);
                     reported.add(id);
                 }
             }
             notifyAll();
+        }
+        if (started != null) {
+            onFinished.accept(id, Duration.ofNanos(now - started));
         }
     }
 
