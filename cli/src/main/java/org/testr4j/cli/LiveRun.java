@@ -90,7 +90,10 @@ final class LiveRun {
             run = writer.finish();
         }
         for (WorkerOutcome w : outcome.workers()) {
-            if (w.crashed()) {
+            if (w.crashed() && !w.explainedBy().isEmpty() && !w.explainedBy().startsWith("testr4j.worker-")) {
+                err.println(name + ": worker " + w.index() + " was killed: a test ran past its time limit: see "
+                        + w.explainedBy());
+            } else if (w.crashed()) {
                 err.println(name + ": worker " + w.index() + " crashed (" + ShellCommand.describeExit(w.exitStatus())
                         + ", " + w.missing().size() + " test(s) never reported"
                         + (w.requeued().isEmpty() ? "" : ", " + w.requeued().size() + " of them run again")

@@ -83,7 +83,12 @@ class SchedulingLauncherIT {
 
     @Test
     void aTestThatNeverReturnsTimesOutAndTheRunGoesOn() throws Exception {
-        Path dir = pythonProject("test_hang.py", module("TestHang", "test_never_returns", "print('waiting for ever'); sys.stdout.flush(); time.sleep(600)"));
+        Path dir = pythonProject(
+                "test_hang.py",
+                module(
+                        "TestHang",
+                        "test_never_returns",
+                        "print('waiting for ever'); sys.stdout.flush(); time.sleep(600)"));
         String hung = "bsuite.test_hang.TestHang.test_never_returns";
 
         LauncherIT.Result r = LauncherIT.sh(dir, TESTR + " run -j 2 --timeout 3");
@@ -103,7 +108,9 @@ class SchedulingLauncherIT {
 
     @Test
     void aTestThatExitsItsWorkerFailsWithTheExitStatusAndTheRestRunOnAFreshWorker() throws Exception {
-        Path dir = pythonProject("test_exit.py", module("TestExit", "test_exits", "sys.stderr.write('bye\\n'); sys.stderr.flush(); os._exit(3)"));
+        Path dir = pythonProject(
+                "test_exit.py",
+                module("TestExit", "test_exits", "sys.stderr.write('bye\\n'); sys.stderr.flush(); os._exit(3)"));
         String exits = "bsuite.test_exit.TestExit.test_exits";
 
         LauncherIT.Result r = LauncherIT.sh(dir, TESTR + " run -j 2");

@@ -105,6 +105,15 @@ public final class CommandTemplate {
                         : Map.of("LISTOPT", listOption, "IDLIST", idListDefault));
     }
 
+    /**
+     * True if the command takes its ids only from {@code $IDFILE}, never {@code $IDLIST}: it can be
+     * started before its ids are known, with a pipe as {@code $IDFILE} that they are written to later.
+     */
+    public boolean takesIdsFromFileOnly() {
+        String withOption = command.replace("$IDOPTION", idOption);
+        return withOption.contains("$IDFILE") && !withOption.contains("$IDLIST");
+    }
+
     /** The command that runs every test: no ids, so {@code $IDOPTION}, {@code $IDFILE}, {@code $IDLIST} are empty. */
     public String runAllCommand() {
         return substitute(command, Map.of());

@@ -47,7 +47,12 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
     private int processes;
     private int crashTests;
     private WorkerProcess current;
+    private Spare spare;
+    private boolean pipesUnavailable;
     private String lastNoStart;
+
+    /** A process started ahead of its chunk, waiting on {@code pipe} for its ids. */
+    private record Spare(WorkerProcess process, Path pipe) {}
 
     /** How one process ended, for the lane's bookkeeping. */
     private enum Ending {
@@ -123,6 +128,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
             }
             return new Result(outcomes, everStarted, null);
         } finally {
+            discardSpare();
             WorkerProcess p = current;
             if (p != null && p.isAlive()) {
                 p.killTree(); // only after a failure or an interrupt: never leave a worker running behind us
@@ -131,9 +137,20 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
     }
 
     private Ending runChunk(List<String> batch) throws InterruptedException, CommandException {
-        Path idFile = writeIdFile(batch);
+        Path idFile;
+        WorkerProcess p;
+        if (spare != null) {
+            p = spare.process();
+            idFile = spare.pipe();
+            spare = null;
+            current = p;
+            p.assign(idFile, batch, threadPrefix + "-w" + index + "-ids" + processes);
+        } else {
+            idFile = writeIdFile(batch);
+            p = startProcess(template.runCommand(idFile, batch), false);
+        }
         try {
-            WorkerProcess p = startProcess(template.runCommand(idFile, batch), false);
+            startSpareIfMoreQueued();
             WorkerProcess.Wake wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf);
             p.startup().ifPresent(queue.plan()::observeStartup);
             String note = null;
@@ -166,6 +183,71 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                 p.endInput();
                 boolean exited = p.awaitEnd(schedule.startupTimeout());
                 return conclude(p, List.of(), exited ? WorkerProcess.Wake.ENDED : wake, exited ? null : notExited());
+            }
+        }
+    }
+
+    /**
+     * Starts the next process of this lane now, with a named pipe as its {@code $IDFILE}, so that its
+     * start-up (an interpreter, imports, discovery) overlaps the running chunk: it waits on the pipe
+     * until its chunk is known. Only for a command that reads its ids from {@code $IDFILE} alone,
+     * and only while tests are queued.
+     */
+    private void startSpareIfMoreQueued() {
+        if (pipesUnavailable || !template.takesIdsFromFileOnly() || queue.size() == 0) {
+            return;
+        }
+        Path pipe = makePipe();
+        if (pipe == null) {
+            pipesUnavailable = true;
+            return;
+        }
+        WorkerProcess w = new WorkerProcess(
+                index,
+                new ShellCommand(template.runCommand(pipe, List.of()), directory),
+                false,
+                downstream,
+                clock,
+                queue::observe);
+        try {
+            w.start(threadPrefix + "-w" + index + "-p" + (++processes));
+            spare = new Spare(w, pipe);
+        } catch (CommandException e) {
+            deleteQuietly(pipe); // the next chunk starts its process the ordinary way and reports why
+        }
+    }
+
+    private static Path makePipe() {
+        try {
+            Path path = Files.createTempFile("testr-ids-", ".fifo");
+            Files.delete(path);
+            Process mkfifo = new ProcessBuilder("mkfifo", path.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            mkfifo.getInputStream().readAllBytes();
+            return mkfifo.waitFor() == 0 ? path : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Stops a spare process that no chunk came for; it never sent a test, so there is nothing to report. */
+    private void discardSpare() {
+        Spare s = spare;
+        spare = null;
+        if (s != null) {
+            s.process().killTree();
+            try {
+                s.process().finish();
+            } catch (CommandException | RuntimeException e) {
+                // it was killed while waiting for its ids: what it printed does not matter
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                deleteQuietly(s.pipe());
             }
         }
     }

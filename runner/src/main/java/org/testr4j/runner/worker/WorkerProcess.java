@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +77,8 @@ final class WorkerProcess {
     private OutputStream stdin;
     private Thread stdoutReader;
     private Thread stderrReader;
+    private Thread idWriter;
+    private Path idPipe;
 
     /** A process whose tests' durations go nowhere. */
     WorkerProcess(int index, ShellCommand command, boolean fed, StreamResult downstream, Clock clock) {
@@ -194,6 +198,28 @@ final class WorkerProcess {
             }
             killTree();
         }
+    }
+
+    /**
+     * Gives a process started early (with the named pipe {@code pipe} as its {@code $IDFILE}) its
+     * ids: a thread writes them to the pipe once the process opens it. Its start-up timeout counts
+     * from now.
+     */
+    void assign(Path pipe, Collection<String> ids, String threadName) {
+        StringBuilder b = new StringBuilder();
+        ids.forEach(id -> b.append(id).append('\n'));
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            startNanos = System.nanoTime();
+            idPipe = pipe;
+        }
+        idWriter = daemon(threadName, () -> {
+            try (OutputStream out = Files.newOutputStream(pipe)) { // blocks until the process opens it
+                out.write(bytes);
+            } catch (IOException e) {
+                // it ended without reading them: its lane sees that it sent nothing
+            }
+        });
     }
 
     /** Writes {@code ids} to the process's stdin, one a line, then the empty line that ends a batch. */
@@ -331,6 +357,14 @@ final class WorkerProcess {
         stdoutReader.join();
         stderrReader.join();
         int status = process.waitFor();
+        if (idWriter != null && idWriter.isAlive()) {
+            try (InputStream in = Files.newInputStream(idPipe)) { // it never opened its pipe: let the writer go
+                in.readAllBytes();
+            } catch (IOException e) {
+                // the writer is gone too
+            }
+            idWriter.join();
+        }
         synchronized (this) {
             if (sinkFailure != null) {
                 throw sinkFailure;
