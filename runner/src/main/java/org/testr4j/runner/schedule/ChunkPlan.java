@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@link #oneTest()}: one test per batch ({@code --isolated}).
  *   <li>{@link #chunked(int)}: a command started once per batch ({@code $IDFILE}). Each worker's
  *       first batch is its share of the tests with a recorded duration (packed longest first, as
- *       {@link TimingPartitioner} does) plus 70 % of its share of the tests never seen; later
+ *       {@link TimingPartitioner} does) plus half its share of the tests never seen; later
  *       batches are {@code queued / workers}, shrinking as the queue drains, but never shorter than
  *       {@value #STARTUPS_PER_CHUNK} start-ups of the command, so start-up stays a small part of
  *       the work. Start-up is what this run measures (process start to first event, see {@link

@@ -43,7 +43,7 @@ import java.util.function.UnaryOperator;
 public final class TestQueue {
     private static final Duration NO_HISTORY = Duration.ofSeconds(1);
     /** The share of the never-seen tests handed out in the workers' first batches (chunked mode). */
-    private static final double FIRST_ROUND_UNSEEN = 0.7;
+    private static final double FIRST_ROUND_UNSEEN = 0.5;
 
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
     private record Group(List<String> tests, Duration known, int unseen) {
@@ -225,7 +225,7 @@ public final class TestQueue {
         return batch;
     }
 
-    /** First fit: groups in queue order while they fit in {@code target}; at least one if {@code batch} is empty. */
+    /** Groups from the front while they fit in {@code target}; at least one if {@code batch} is empty. */
     private void fill(List<String> batch, Duration target, boolean freshOnly) {
         Duration sum = Duration.ZERO;
         for (Iterator<Group> it = queued.iterator(); it.hasNext() && (batch.isEmpty() || sum.compareTo(target) < 0); ) {
@@ -240,13 +240,14 @@ public final class TestQueue {
                 return;
             }
             Duration e = expected(g);
-            if (batch.isEmpty() || sum.plus(e).compareTo(target) <= 0) {
-                batch.addAll(g.tests);
-                sum = sum.plus(e);
-                it.remove();
-                if (plan.oneTestEach()) {
-                    return;
-                }
+            if (!batch.isEmpty() && sum.plus(e).compareTo(target) > 0) {
+                return; // the queue's order is kept: the shortest stay for the tail
+            }
+            batch.addAll(g.tests);
+            sum = sum.plus(e);
+            it.remove();
+            if (plan.oneTestEach()) {
+                return;
             }
         }
     }
