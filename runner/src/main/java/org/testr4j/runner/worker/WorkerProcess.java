@@ -357,6 +357,9 @@ final class WorkerProcess {
         stdoutReader.join();
         stderrReader.join();
         int status = process.waitFor();
+        if (idWriter != null) {
+            idWriter.join(1000); // it exited: the writer is done, or blocked opening a pipe nobody will read
+        }
         if (idWriter != null && idWriter.isAlive()) {
             try (InputStream in = Files.newInputStream(idPipe)) { // it never opened its pipe: let the writer go
                 in.readAllBytes();
