@@ -284,9 +284,12 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
             }
         }
         List<String> interrupted = p.running();
+        // Only a worker that died (or was killed) hands its unstarted tests on; one that exited 0
+        // without running some chose not to (an id it does not know), and would only skip them again.
+        boolean died = killed || status != 0 || !interrupted.isEmpty();
         List<String> notStarted =
-                missing.stream().filter(id -> !interrupted.contains(id)).toList();
-        if (!p.sentAnything()) {
+                died ? missing.stream().filter(id -> !interrupted.contains(id)).toList() : List.of();
+        if (!p.sentAnything() && died) { // exit 0 with nothing to say ran, but knew none of its ids
             queue.settle(batch, batch);
             lastNoStart = "`" + p.command().command() + "` in " + directory
                     + (wake == WorkerProcess.Wake.STARTUP_TIMEOUT
@@ -339,7 +342,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
         queue.settle(batch, notStarted);
         outcomes.add(new WorkerOutcome(
                 index, p.command().command(), status, p.reported(), missing, interrupted, notStarted, explainedBy));
-        return fault ? Ending.FAULT : Ending.CLEAN;
+        return died ? Ending.FAULT : Ending.CLEAN;
     }
 
     static Path writeIdFile(List<String> ids) {

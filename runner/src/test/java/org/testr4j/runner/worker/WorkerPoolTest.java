@@ -106,30 +106,21 @@ class WorkerPoolTest {
     }
 
     @Test
-    void testsAWorkerNeverReportedAreNamedAndRunByAFreshWorker(@TempDir Path dir) throws Exception {
+    void testsAWorkerExitingZeroNeverReportedAreNamedAndNotRunAgain(@TempDir Path dir) throws Exception {
         FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
         var sink = new FakeSuite.Recording();
         var template = new CommandTemplate("head -n 1 $IDFILE > first && sh run.sh first", "", "", null);
 
         RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(List.of(part(0, "a", "b", "c"))), sink);
 
-        assertThat(outcome.workers())
-                .extracting(WorkerOutcome::reported, WorkerOutcome::missing, WorkerOutcome::requeued)
-                .containsExactly(
-                        tuple(List.of("a"), List.of("b", "c"), List.of("b", "c")),
-                        tuple(List.of("b"), List.of("c"), List.of("c")),
-                        tuple(List.of("c"), List.of(), List.of()));
-        assertThat(outcome.testsMissing()).isEmpty();
+        assertThat(outcome.workers().get(0).missing()).containsExactly("b", "c");
+        assertThat(outcome.workers().get(0).requeued()).isEmpty(); // it chose not to run them: it would again
+        assertThat(outcome.workers()).hasSize(1);
+        assertThat(outcome.testsMissing()).containsExactly("b", "c");
         assertThat(outcome.workersSucceeded()).isFalse();
         assertThat(text(sink.forTest("testr4j.worker-0").get(0)))
                 .contains("ended with exit status 0.\n")
-                .contains("2 of its 3 tests never reported:\n  b\n  c\n"
-                        + "2 never started, put back in the queue for a fresh worker:\n  b\n  c\nstderr was empty.\n");
-        assertThat(text(sink.forTest("testr4j.worker-0.2").get(0))).contains("1 of its 2 tests never reported:\n  c\n");
-        assertThat(sink.events)
-                .filteredOn(e -> e.status() == TestStatus.SUCCESS)
-                .extracting(Event::testId, Event::routeCode)
-                .containsExactly(tuple("a", "0"), tuple("b", "0"), tuple("c", "0"));
+                .contains("2 of its 3 tests never reported:\n  b\n  c\nstderr was empty.\n");
     }
 
     @Test
