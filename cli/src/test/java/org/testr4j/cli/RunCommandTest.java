@@ -161,7 +161,9 @@ class RunCommandTest {
         assertThat(out)
                 .contains("} a.one [1.000000s] ... ok\n")
                 .contains("} fail.three [1.000000s] ... FAILED\n")
-                .contains(" - Worker 0 (2 tests)")
+                // which worker takes which test is decided as they go idle: both show, with 4 tests between them
+                .containsPattern(" - Worker 0 \\(\\d tests\\)")
+                .containsPattern(" - Worker 1 \\(\\d tests\\)")
                 .contains("FAIL: fail.three\n")
                 .endsWith("Ran 4 tests in 1.000s\nFAILED (id=0, failures=1)\n");
         StoredRun run = runs().get(0);
