@@ -19,9 +19,9 @@ import org.testr4j.repository.RunWriter;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.repository.TestOutcome;
 import org.testr4j.runner.config.CommandTemplate;
-import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.worker.CommandException;
 import org.testr4j.runner.worker.RunOutcome;
+import org.testr4j.runner.worker.Schedule;
 import org.testr4j.runner.worker.ShellCommand;
 import org.testr4j.runner.worker.WorkerOutcome;
 import org.testr4j.runner.worker.WorkerPool;
@@ -60,18 +60,17 @@ final class LiveRun {
     }
 
     /**
-     * Runs {@code partitions} (each test in its own process when {@code isolated}), or the command
-     * once choosing its own tests when {@code partitions} is null, and returns the exit code.
+     * Runs {@code schedule}, or the command once choosing its own tests when {@code schedule} is
+     * null, and returns the exit code.
      */
-    int execute(
-            FileRepository repo,
-            CommandTemplate template,
-            List<Partition> partitions,
-            boolean isolated,
-            RunMetadata meta)
+    int execute(FileRepository repo, CommandTemplate template, Schedule schedule, RunMetadata meta)
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
-        Display display = subunit ? null : new Display(parent.streams(), name, progress(repo, partitions));
+        List<String> scheduled = schedule == null ? null : schedule.testIds(); // before workers take them
+        Display display = subunit
+                ? null
+                : new Display(
+                        parent.streams(), name, progress(repo, scheduled, schedule == null ? 1 : schedule.workers()));
         FilteredTests filtered = new FilteredTests(filterTags);
         WorkerPool pool = new WorkerPool(parent.directory().toAbsolutePath().normalize());
         RunOutcome outcome;
@@ -95,12 +94,10 @@ final class LiveRun {
                 pool.cancel();
             });
             try {
-                if (partitions == null) {
+                if (schedule == null) {
                     outcome = pool.runUnlisted(template.runAllCommand(), gate);
-                } else if (isolated) {
-                    outcome = pool.runIsolated(template, partitions, gate);
                 } else {
-                    outcome = pool.run(template, partitions, gate);
+                    outcome = pool.run(template, schedule, gate);
                 }
             } catch (CommandException e) {
                 throw new UserException(e.getMessage());
@@ -115,13 +112,22 @@ final class LiveRun {
         }
         if (!interruption.interrupted()) {
             for (WorkerOutcome w : outcome.workers()) {
-                if (w.crashed()) {
+                if (w.crashed()
+                        && !w.explainedBy().isEmpty()
+                        && !w.explainedBy().startsWith("testr4j.worker-")) {
+                    err.println(name + ": worker " + w.index() + " was killed: a test ran past its time limit: see "
+                            + w.explainedBy());
+                } else if (w.crashed()) {
                     err.println(name + ": worker " + w.index() + " crashed ("
-                            + ShellCommand.describeExit(w.exitStatus()) + ", "
-                            + w.missing().size()
-                            + " test(s) never reported): see testr4j.worker-" + w.index());
+                            + ShellCommand.describeExit(w.exitStatus())
+                            + ", " + w.missing().size() + " test(s) never reported"
+                            + (w.requeued().isEmpty() ? "" : ", " + w.requeued().size() + " of them run again")
+                            + ")" + (w.explainedBy().isEmpty() ? "" : ": see " + w.explainedBy()));
                 }
             }
+        }
+        if (!outcome.notRun().isEmpty() && !interruption.interrupted()) {
+            err.println(name + ": " + outcome.notRun().size() + " test(s) not run: no worker was left to run them");
         }
         int exit = run.successful() && !run.interrupted() && outcome.workersSucceeded()
                 ? ExitCode.OK
@@ -134,7 +140,7 @@ final class LiveRun {
             parent.streams().out().flush();
         }
         if (interruption.interrupted()) {
-            report.println(interruptedLine(repo, run, partitions, interruption.signal()));
+            report.println(interruptedLine(repo, run, scheduled, interruption.signal()));
             exit = interruption.exitCode();
         }
         report.flush();
@@ -142,34 +148,26 @@ final class LiveRun {
     }
 
     /** What the live view knows before the first event: the tests scheduled and their recorded times. */
-    private static RunProgress progress(FileRepository repo, List<Partition> partitions) throws IOException {
+    private static RunProgress progress(FileRepository repo, List<String> scheduled, int workers) throws IOException {
         RepositoryTestTimes times = RepositoryTestTimes.of(repo);
-        if (partitions == null) {
+        if (scheduled == null) {
             return RunProgress.unscheduled(times, 1);
         }
-        List<String> ids = new ArrayList<>();
-        int workers = 0;
-        for (Partition p : partitions) {
-            ids.addAll(p.testIds());
-            workers += p.isEmpty() ? 0 : 1;
-        }
-        return RunProgress.scheduled(ids, times, workers);
+        return RunProgress.scheduled(scheduled, times, workers);
     }
 
     /** {@code testr run: interrupted by SIGINT: 3 test(s) never ran; run 4 keeps the 7 that reported}. */
-    private String interruptedLine(FileRepository repo, StoredRun run, List<Partition> partitions, String signal)
+    private String interruptedLine(FileRepository repo, StoredRun run, List<String> scheduled, String signal)
             throws IOException {
         StringBuilder line =
                 new StringBuilder(name).append(": interrupted by SIG").append(signal);
-        if (partitions != null) {
+        if (scheduled != null) {
             Set<String> reached = new HashSet<>();
             for (TestOutcome o : repo.outcomes(run.id())) {
                 reached.add(o.testId());
             }
-            long neverRan = partitions.stream()
-                    .flatMap(p -> p.testIds().stream())
-                    .filter(id -> !reached.contains(id))
-                    .count();
+            long neverRan =
+                    scheduled.stream().filter(id -> !reached.contains(id)).count();
             line.append(": ").append(neverRan).append(" test(s) never ran");
         }
         long inProgress = run.counts().inProgress();

@@ -13,7 +13,11 @@ import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.schedule.ChunkPlan;
 import org.testr4j.runner.schedule.Partition;
+import org.testr4j.runner.schedule.TestQueue;
+import org.testr4j.runner.schedule.TimingPartitioner;
+import org.testr4j.runner.worker.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +62,9 @@ final class RerunCommand implements Callable<Integer> {
             paramLabel = "ROUTE",
             description = "Run only the tests the worker with this route code ran (0, 1, ...), in its order, serially.")
     String worker;
+
+    @Mixin
+    SchedulingOptions scheduling;
 
     @Option(
             names = "--subunit",
@@ -119,8 +126,26 @@ final class RerunCommand implements Callable<Integer> {
             if (worker != null || original.partial()) {
                 meta = meta.with(RunMetadata.PARTIAL, "true"); // only some tests ran: the others stay as they were
             }
+            RepositoryTestTimes times = RepositoryTestTimes.of(repo);
+            Schedule schedule;
+            if (isolated) {
+                schedule = Schedule.isolated(partitions);
+            } else if (scheduling.chunking(false)) {
+                // the same tests from one shared queue: faster, but not in each worker's order
+                List<String> ids = new ArrayList<>();
+                partitions.forEach(p -> ids.addAll(p.testIds()));
+                TimingPartitioner grouping = new TimingPartitioner(1, times);
+                if (conf.groupRegex().isPresent()) {
+                    grouping = grouping.groupedBy(conf.groupRegex().get());
+                }
+                int workers = partitions.size();
+                ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
+                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping::groupOf, plan));
+            } else {
+                schedule = Schedule.fixed(partitions);
+            }
             return new LiveRun(parent, NAME, subunit, conf.filterTags())
-                    .execute(repo, template, partitions, isolated, meta);
+                    .execute(repo, template, scheduling.apply(schedule, times), meta);
         }
     }
 

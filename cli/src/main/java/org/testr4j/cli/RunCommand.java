@@ -17,10 +17,13 @@ import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.TestHistory;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.schedule.ChunkPlan;
 import org.testr4j.runner.schedule.Partition;
+import org.testr4j.runner.schedule.TestQueue;
 import org.testr4j.runner.schedule.TestSelection;
 import org.testr4j.runner.schedule.TimingPartitioner;
 import org.testr4j.runner.worker.ListedTests;
+import org.testr4j.runner.worker.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +57,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     ConcurrencyOptions concurrency;
+
+    @Mixin
+    SchedulingOptions scheduling;
 
     @Option(names = "--failing", description = "Run only the tests failing now (implies --partial).")
     boolean failing;
@@ -128,18 +134,32 @@ final class RunCommand implements Callable<Integer> {
             err.println("testr run: no tests to run" + (failing ? ": none is failing" : " after selection"));
             return ExitCode.OK;
         }
-        List<Partition> partitions = null;
+        Schedule schedule = null;
         if (ids == null && isolated) {
             throw cannotIsolate();
         }
-        if (ids != null && workers.workers() == 1 && runSeed == null) {
-            partitions = List.of(new Partition(0, ids, Duration.ZERO)); // serial: the listed order, as testr does
+        RepositoryTestTimes times = ids == null ? null : RepositoryTestTimes.of(repo);
+        if (ids != null && workers.workers() == 1 && runSeed == null && !isolated) {
+            // serial: the listed order, as testr does
+            schedule = Schedule.fixed(List.of(new Partition(0, ids, Duration.ZERO)));
         } else if (ids != null) {
-            TimingPartitioner partitioner = new TimingPartitioner(workers.workers(), RepositoryTestTimes.of(repo));
+            TimingPartitioner partitioner = new TimingPartitioner(workers.workers(), times);
             if (conf.groupRegex().isPresent()) {
                 partitioner = partitioner.groupedBy(conf.groupRegex().get());
             }
-            partitions = runSeed == null ? partitioner.partition(ids) : partitioner.partition(ids, runSeed);
+            if (isolated || runSeed != null || !scheduling.chunking(true)) {
+                // a seed fixes each worker's order, so it needs its list up front
+                List<Partition> parts =
+                        runSeed == null ? partitioner.partition(ids) : partitioner.partition(ids, runSeed);
+                schedule = isolated ? Schedule.isolated(parts) : Schedule.fixed(parts);
+            } else {
+                ChunkPlan plan =
+                        template.canFeed() ? ChunkPlan.fed(workers.workers()) : ChunkPlan.chunked(workers.workers());
+                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner::groupOf, plan));
+            }
+        }
+        if (schedule != null) {
+            schedule = scheduling.apply(schedule, times);
         } else if (runSeed != null) {
             err.println("testr run: --random needs the tests listed ($LISTOPT in test_command): running in the"
                     + " command's own order");
@@ -149,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
             err.println("testr run: random order, seed " + runSeed);
         }
         RunMetadata meta = RunMetadata.capture(directory, commandLine())
-                .with(RunMetadata.CONCURRENCY, Integer.toString(partitions == null ? 1 : workers.workers()));
+                .with(RunMetadata.CONCURRENCY, Integer.toString(schedule == null ? 1 : workers.workers()));
         if (runSeed != null) {
             meta = meta.with(RunMetadata.SEED, Long.toString(runSeed));
         }
@@ -159,8 +179,7 @@ final class RunCommand implements Callable<Integer> {
         if (isolated) {
             meta = meta.with(RunMetadata.ISOLATED, "true");
         }
-        return new LiveRun(parent, "testr run", subunit, conf.filterTags())
-                .execute(repo, template, partitions, isolated, meta);
+        return new LiveRun(parent, "testr run", subunit, conf.filterTags()).execute(repo, template, schedule, meta);
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * // test_command=run $LISTOPT $IDOPTION, test_id_option=--load-list $IDFILE, test_list_option=--list
  * template.listCommand();                                   // "run --list "
  * template.runCommand(Path.of("/tmp/ids"), List.of("a", "b")); // "run  --load-list /tmp/ids"
+ * template.withFeedOption("--feed").feedCommand();          // "run  --feed"
  * }</pre>
  */
 public final class CommandTemplate {
@@ -33,6 +34,7 @@ public final class CommandTemplate {
     private final String idOption;
     private final String listOption;
     private final String idListDefault;
+    private final String feedOption;
 
     /**
      * @param command {@code test_command}, with any extra test arguments appended
@@ -41,10 +43,38 @@ public final class CommandTemplate {
      * @param idListDefault {@code test_id_list_default}, or null when unset
      */
     public CommandTemplate(String command, String idOption, String listOption, String idListDefault) {
+        this(command, idOption, listOption, idListDefault, null);
+    }
+
+    private CommandTemplate(
+            String command, String idOption, String listOption, String idListDefault, String feedOption) {
         this.command = Objects.requireNonNull(command, "command");
         this.idOption = Objects.requireNonNull(idOption, "idOption");
         this.listOption = Objects.requireNonNull(listOption, "listOption");
         this.idListDefault = idListDefault;
+        this.feedOption = feedOption;
+    }
+
+    /**
+     * A copy that can be fed test ids on standard input with {@code test_feed_option} in {@code
+     * $IDOPTION}; null or blank leaves it unable to.
+     */
+    public CommandTemplate withFeedOption(String option) {
+        return new CommandTemplate(
+                command, idOption, listOption, idListDefault, option == null || option.isBlank() ? null : option);
+    }
+
+    /** True if {@code test_feed_option} is set: workers start once and are fed ids on stdin. */
+    public boolean canFeed() {
+        return feedOption != null;
+    }
+
+    /** The command that reads test ids from stdin: {@code $IDOPTION} is {@code test_feed_option}. */
+    public String feedCommand() {
+        if (feedOption == null) {
+            throw new IllegalStateException("test_feed_option is not set for " + command);
+        }
+        return substitute(command, Map.of("IDOPTION", feedOption));
     }
 
     /** The command before substitution. */
@@ -73,6 +103,15 @@ public final class CommandTemplate {
                 idListDefault == null
                         ? Map.of("LISTOPT", listOption)
                         : Map.of("LISTOPT", listOption, "IDLIST", idListDefault));
+    }
+
+    /**
+     * True if the command takes its ids only from {@code $IDFILE}, never {@code $IDLIST}: it can be
+     * started before its ids are known, with a pipe as {@code $IDFILE} that they are written to later.
+     */
+    public boolean takesIdsFromFileOnly() {
+        String withOption = command.replace("$IDOPTION", idOption);
+        return withOption.contains("$IDFILE") && !withOption.contains("$IDLIST");
     }
 
     /** The command that runs every test: no ids, so {@code $IDOPTION}, {@code $IDFILE}, {@code $IDLIST} are empty. */

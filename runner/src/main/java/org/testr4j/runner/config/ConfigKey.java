@@ -11,6 +11,11 @@ public enum ConfigKey {
     TEST_COMMAND("command line that runs the tests, writing subunit to stdout"),
     /** Substituted for {@code $IDOPTION} when specific tests are to run: {@code --load-list $IDFILE}. */
     TEST_ID_OPTION("substituted for $IDOPTION when specific tests run"),
+    /**
+     * Substituted for {@code $IDOPTION} when the command can be fed test ids on its standard input
+     * ({@code --feed}): the runner then starts each worker once and feeds it batches as it goes idle.
+     */
+    TEST_FEED_OPTION("substituted for $IDOPTION when test ids are fed on stdin"),
     /** Substituted for {@code $LISTOPT} to make the command list its tests instead of running them. */
     TEST_LIST_OPTION("substituted for $LISTOPT to list the tests"),
     /** The {@code $IDLIST} to use when no specific tests are asked for. */

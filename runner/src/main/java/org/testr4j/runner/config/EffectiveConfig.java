@@ -70,6 +70,8 @@ public final class EffectiveConfig {
                 return "unset: one worker per core";
             case TEST_ID_LIST_DEFAULT:
                 return "unset: $IDLIST is empty when no tests are named";
+            case TEST_FEED_OPTION:
+                return "unset: each worker process gets its tests in $IDFILE, in successive chunks";
             case GROUP_REGEX:
                 return "unset: every test is scheduled on its own";
             default:

@@ -107,7 +107,17 @@ public final class TestrConf {
                                     ? " (the section name is case-sensitive: [DEFAULT])"
                                     : ""));
         }
-        requireIfUsed(file, command, "$IDOPTION", ConfigKey.TEST_ID_OPTION, values, lineOf);
+        if (!values.containsKey(ConfigKey.TEST_FEED_OPTION)) { // a fed command need not take an $IDFILE
+            requireIfUsed(file, command, "$IDOPTION", ConfigKey.TEST_ID_OPTION, values, lineOf);
+        }
+        if (values.containsKey(ConfigKey.TEST_FEED_OPTION) && !command.contains("$IDOPTION")) {
+            throw new ConfigException(
+                    file,
+                    lineOf.get(ConfigKey.TEST_FEED_OPTION),
+                    ConfigKey.TEST_FEED_OPTION.key(),
+                    "set, but test_command does not use $IDOPTION, where the feed option goes: add $IDOPTION to"
+                            + " test_command");
+        }
         requireIfUsed(file, command, "$LISTOPT", ConfigKey.TEST_LIST_OPTION, values, lineOf);
         Pattern group = null;
         String regex = values.get(ConfigKey.GROUP_REGEX);
@@ -184,10 +194,11 @@ public final class TestrConf {
      */
     public CommandTemplate commandTemplate(List<String> testArgs) {
         return new CommandTemplate(
-                testArgs.isEmpty() ? testCommand() : testCommand() + " " + String.join(" ", testArgs),
-                values.getOrDefault(ConfigKey.TEST_ID_OPTION, ""),
-                values.getOrDefault(ConfigKey.TEST_LIST_OPTION, ""),
-                values.get(ConfigKey.TEST_ID_LIST_DEFAULT));
+                        testArgs.isEmpty() ? testCommand() : testCommand() + " " + String.join(" ", testArgs),
+                        values.getOrDefault(ConfigKey.TEST_ID_OPTION, ""),
+                        values.getOrDefault(ConfigKey.TEST_LIST_OPTION, ""),
+                        values.get(ConfigKey.TEST_ID_LIST_DEFAULT))
+                .withFeedOption(values.get(ConfigKey.TEST_FEED_OPTION));
     }
 
     /** Every key with its value and where it came from, for {@code testr config}. */

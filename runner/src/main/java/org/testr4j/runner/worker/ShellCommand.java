@@ -21,11 +21,22 @@ public record ShellCommand(String command, Path directory) {
 
     /** Starts the command; its standard input is closed at once so a test that reads it does not hang. */
     public Process start() throws CommandException {
+        return start(false);
+    }
+
+    /** Starts the command with its standard input left open, for feeding it test ids. */
+    public Process startFed() throws CommandException {
+        return start(true);
+    }
+
+    private Process start(boolean fed) throws CommandException {
         try {
             Process p = new ProcessBuilder(List.of("sh", "-c", command))
                     .directory(directory.toFile())
                     .start();
-            p.getOutputStream().close();
+            if (!fed) {
+                p.getOutputStream().close();
+            }
             return p;
         } catch (IOException e) {
             throw new CommandException(

@@ -2,101 +2,182 @@ package org.testr4j.runner.worker;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.RoutePrefixer;
+import org.testr4j.subunit.process.Timestamper;
 import org.testr4j.subunit.v2.PacketReader;
 
 /**
- * One worker: a test command process whose output becomes events under the worker's route code.
+ * One worker process: a test command whose output becomes events under the worker's route code,
+ * watched for progress.
  *
- * <p>Its stdout is read as subunit v2; bytes there that are not subunit, and everything on its
- * stderr, go downstream as its {@code stdout} and {@code stderr} file events. When it has ended,
- * a worker that exited non-zero or left tests unreported is turned into failures: the tests it was
- * running fail by name, and the test {@code testr4j.worker-N} fails with the exit status, the tests
- * that never reported and the end of its stderr.
+ * <p>Its stdout is read as subunit v2 on a thread of its own; bytes there that are not subunit,
+ * and everything on its stderr, go downstream as its {@code stdout} and {@code stderr} file events.
+ * Events that arrive without a timestamp get their arrival time, so every test's start and end are
+ * in the run. It tracks which tests it started, which it finished and when its first event came, so
+ * its lane can {@link #await wait} for a batch, a deadline or its end; a fed process also takes
+ * batches of ids on its stdin ({@link #feed}).
  */
 final class WorkerProcess {
-    /** Prefix of the synthetic test that reports a crashed worker: {@code testr4j.worker-0}. */
-    static final String CRASH_TEST_PREFIX = "testr4j.worker-";
+    private static final int TAIL = 4 * 1024;
 
-    private static final int STDERR_TAIL = 4 * 1024;
-    private static final int MAX_LISTED = 100;
-    private static final String TEXT = "text/plain;charset=utf8";
+    /** Why {@link #await} returned. */
+    enum Wake {
+        /** Every id of the batch has a final status. */
+        BATCH_DONE,
+        /** Its stdout ended: the process has ended or is ending. */
+        ENDED,
+        /** No event within the start-up timeout. */
+        STARTUP_TIMEOUT,
+        /** A test has run longer than its limit: see {@link #overdue()}. */
+        TEST_TIMEOUT
+    }
 
     private final int index;
     private final String route;
-    private final List<String> assigned; // empty when the command chooses its own tests
-    private final boolean knowsItsTests;
     private final ShellCommand command;
+    private final boolean fed;
     private final StreamResult downstream;
     private final StreamResult routed;
-    // written by the stdout thread only, read after it has finished
+    private final Clock clock;
+    private final BiConsumer<String, Duration> onFinished;
+    // guarded by this: written by the stdout thread, read by the lane
+    private final Map<String, Long> running = new LinkedHashMap<>(); // test -> nanoTime it started
     private final Set<String> reported = new LinkedHashSet<>();
-    private final Set<String> inProgress = new LinkedHashSet<>();
-    // written by the stderr thread only, read after it has finished
-    private final OutputTail stderrTail = new OutputTail(STDERR_TAIL);
+    private long startNanos;
+    private long firstEventNanos = -1;
+    private boolean ended;
+    private RuntimeException sinkFailure;
+    private IOException readFailure;
+    private String overdue;
+    private Duration overdueLimit;
+    // written by one reader thread each, read after it has finished
+    private final OutputTail stderrTail = new OutputTail(TAIL);
+    private final OutputTail stdoutTail = new OutputTail(TAIL);
     private Process process;
+    private OutputStream stdin;
+    private Thread stdoutReader;
+    private Thread stderrReader;
+    private Thread idWriter;
+    private Path idPipe;
 
+    /** A process whose tests' durations go nowhere. */
+    WorkerProcess(int index, ShellCommand command, boolean fed, StreamResult downstream, Clock clock) {
+        this(index, command, fed, downstream, clock, (id, took) -> {});
+    }
+
+    /** A process that tells {@code onFinished} how long each test it finishes took, as measured here. */
     WorkerProcess(
-            int index, List<String> assigned, boolean knowsItsTests, ShellCommand command, StreamResult downstream) {
+            int index,
+            ShellCommand command,
+            boolean fed,
+            StreamResult downstream,
+            Clock clock,
+            BiConsumer<String, Duration> onFinished) {
+        this.onFinished = onFinished;
         this.index = index;
         this.route = Integer.toString(index);
-        this.assigned = List.copyOf(assigned);
-        this.knowsItsTests = knowsItsTests;
         this.command = command;
+        this.fed = fed;
         this.downstream = downstream;
-        this.routed = new RoutePrefixer(route, downstream);
+        this.clock = clock;
+        this.routed = new RoutePrefixer(route, new Timestamper(clock, downstream));
     }
 
-    void start() throws CommandException {
-        process = command.start();
+    int index() {
+        return index;
     }
 
-    boolean isAlive() {
-        return process != null && process.isAlive();
+    ShellCommand command() {
+        return command;
     }
 
-    /** Kills the process and everything it started: the shell's test runner, and that runner's children. */
-    void kill() {
-        if (process != null) {
-            // the tree first: once its parent is dead, a child no longer counts as a descendant
-            List<ProcessHandle> tree = process.descendants().toList();
-            process.destroyForcibly();
-            tree.forEach(ProcessHandle::destroyForcibly);
+    /** Starts the process and its two reader threads, named after {@code threadPrefix}. */
+    void start(String threadPrefix) throws CommandException {
+        synchronized (this) {
+            startNanos = System.nanoTime();
         }
+        process = fed ? command.startFed() : command.start();
+        stdin = fed ? process.getOutputStream() : null;
+        stdoutReader = daemon(threadPrefix + "-stdout", this::readStdout);
+        stderrReader = daemon(threadPrefix + "-stderr", this::readStderr);
     }
 
-    /** Reads stdout to its end, passing every event on under this worker's route code. */
-    Void readStdout() throws IOException {
+    private static Thread daemon(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void readStdout() {
         try (PacketReader reader = PacketReader.lenient(process.getInputStream(), "stdout")) {
             reader.readAll(this::fromStdout);
+        } catch (IOException e) {
+            synchronized (this) {
+                readFailure = e;
+            }
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                sinkFailure = e; // the downstream sink failed: not the worker's fault
+            }
+            killTree();
+        } finally {
+            synchronized (this) {
+                ended = true;
+                notifyAll();
+            }
         }
-        return null;
     }
 
     private void fromStdout(Event event) {
         String id = event.testId();
-        if (id != null) {
-            if (event.status() == TestStatus.IN_PROGRESS) {
-                inProgress.add(id);
-            } else if (event.status().isFinal()) {
-                inProgress.remove(id);
-                reported.add(id);
-            }
+        if (id == null && "stdout".equals(event.fileName()) && event.fileBytes() != null) {
+            byte[] b = event.fileBytes().toByteArray();
+            stdoutTail.append(b, 0, b.length);
         }
-        routed.status(event);
+        routed.status(event); // first, so a batch is done only once its last event is downstream
+        Long started = null;
+        long now = System.nanoTime();
+        synchronized (this) {
+            if (firstEventNanos < 0) {
+                firstEventNanos = now;
+            }
+            if (id != null) {
+                if (event.status() == TestStatus.IN_PROGRESS) {
+                    running.putIfAbsent(id, now);
+                } else if (event.status().isFinal()) {
+                    started = running.remove(id);
+                    reported.add(id);
+                }
+            }
+            notifyAll();
+        }
+        if (started != null) {
+            onFinished.accept(id, Duration.ofNanos(now - started));
+        }
     }
 
-    /** Reads stderr to its end, passing each chunk on as this worker's {@code stderr} file event. */
-    Void readStderr() throws IOException {
+    private void readStderr() {
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = process.getErrorStream()) {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -105,93 +186,222 @@ final class WorkerProcess {
                     downstream.status(Event.builder()
                             .file("stderr", Bytes.of(buf, 0, n))
                             .routeCode(route)
+                            .timestamp(clock.instant())
                             .build());
                 }
             }
+        } catch (IOException e) {
+            // the process is gone; its stdout reader reports the end
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                sinkFailure = e;
+            }
+            killTree();
         }
-        return null;
     }
 
-    /** Waits for the process to exit (after both readers have finished) and reports a crash. */
-    WorkerOutcome finish() throws InterruptedException {
-        int status = process.waitFor();
-        List<String> missing = new ArrayList<>();
-        if (knowsItsTests) {
-            for (String id : assigned) {
-                if (!reported.contains(id)) {
-                    missing.add(id);
+    /**
+     * Gives a process started early (with the named pipe {@code pipe} as its {@code $IDFILE}) its
+     * ids: a thread writes them to the pipe once the process opens it. Its start-up timeout counts
+     * from now.
+     */
+    void assign(Path pipe, Collection<String> ids, String threadName) {
+        StringBuilder b = new StringBuilder();
+        ids.forEach(id -> b.append(id).append('\n'));
+        byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
+        synchronized (this) {
+            startNanos = System.nanoTime();
+            idPipe = pipe;
+        }
+        idWriter = daemon(threadName, () -> {
+            try (OutputStream out = Files.newOutputStream(pipe)) { // blocks until the process opens it
+                out.write(bytes);
+            } catch (IOException e) {
+                // it ended without reading them: its lane sees that it sent nothing
+            }
+        });
+    }
+
+    /** Writes {@code ids} to the process's stdin, one a line, then the empty line that ends a batch. */
+    void feed(Collection<String> ids) {
+        StringBuilder b = new StringBuilder();
+        ids.forEach(id -> b.append(id).append('\n'));
+        b.append('\n');
+        try {
+            stdin.write(b.toString().getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+        } catch (IOException e) {
+            // it has ended or is ending: await sees its stdout close
+        }
+    }
+
+    /** Closes the process's stdin: no more batches. */
+    void endInput() {
+        if (stdin != null) {
+            try {
+                stdin.close();
+            } catch (IOException e) {
+                // already gone
+            }
+        }
+    }
+
+    /**
+     * Waits until every id of {@code batch} has a final status (unless {@code untilEnd}), the
+     * process's stdout ends, it sends no event within {@code startupTimeout}, or a running test
+     * passes its limit in {@code limits}.
+     */
+    synchronized Wake await(
+            Collection<String> batch,
+            boolean untilEnd,
+            Duration startupTimeout,
+            Function<String, Optional<Duration>> limits)
+            throws InterruptedException {
+        while (true) {
+            if (ended) {
+                return Wake.ENDED;
+            }
+            if (!untilEnd && reported.containsAll(batch)) {
+                return Wake.BATCH_DONE;
+            }
+            long now = System.nanoTime();
+            long next = Long.MAX_VALUE;
+            if (firstEventNanos < 0) {
+                long deadline = startNanos + startupTimeout.toNanos();
+                if (now - deadline >= 0) {
+                    return Wake.STARTUP_TIMEOUT;
+                }
+                next = deadline - now;
+            }
+            for (Map.Entry<String, Long> e : running.entrySet()) {
+                Optional<Duration> limit = limits.apply(e.getKey());
+                if (limit.isPresent()) {
+                    long left = e.getValue() + limit.get().toNanos() - now;
+                    if (left <= 0) {
+                        overdue = e.getKey();
+                        overdueLimit = limit.get();
+                        return Wake.TEST_TIMEOUT;
+                    }
+                    next = Math.min(next, left);
                 }
             }
-        }
-        WorkerOutcome outcome = new WorkerOutcome(
-                index, command.command(), status, new ArrayList<>(reported), missing, new ArrayList<>(inProgress));
-        if (outcome.crashed()) {
-            reportCrash(outcome);
-        }
-        return outcome;
-    }
-
-    private void reportCrash(WorkerOutcome outcome) {
-        Instant now = Instant.now();
-        String exit = ShellCommand.describeExit(outcome.exitStatus());
-        for (String id : outcome.interrupted()) {
-            downstream.status(Event.test(id)
-                    .status(TestStatus.FAIL)
-                    .routeCode(route)
-                    .timestamp(now)
-                    .file(
-                            "traceback",
-                            Bytes.utf8("worker " + index + " ended (" + exit + ") while this test was running; see "
-                                    + CRASH_TEST_PREFIX + index + "\n"))
-                    .mimeType(TEXT)
-                    .eof(true)
-                    .build());
-        }
-        downstream.status(Event.test(CRASH_TEST_PREFIX + index)
-                .status(TestStatus.FAIL)
-                .routeCode(route)
-                .timestamp(now)
-                .file("traceback", Bytes.utf8(describe(outcome, exit)))
-                .mimeType(TEXT)
-                .eof(true)
-                .build());
-    }
-
-    private String describe(WorkerOutcome outcome, String exit) {
-        StringBuilder b = new StringBuilder("worker ")
-                .append(index)
-                .append(" (route code ")
-                .append(route);
-        b.append(") ended with ").append(exit);
-        if (!outcome.interrupted().isEmpty()) {
-            b.append(" while running ").append(String.join(", ", outcome.interrupted()));
-        }
-        b.append(".\ncommand: ").append(outcome.command()).append('\n');
-        if (knowsItsTests) {
-            b.append(outcome.missing().size())
-                    .append(" of its ")
-                    .append(assigned.size())
-                    .append(" tests never reported");
-            b.append(outcome.missing().isEmpty() ? ".\n" : ":\n");
-            outcome.missing().stream()
-                    .limit(MAX_LISTED)
-                    .forEach(id -> b.append("  ").append(id).append('\n'));
-            if (outcome.missing().size() > MAX_LISTED) {
-                b.append("  … and ")
-                        .append(outcome.missing().size() - MAX_LISTED)
-                        .append(" more\n");
+            if (next == Long.MAX_VALUE) {
+                wait();
+            } else {
+                long millis = Math.max(1, next / 1_000_000 + 1);
+                wait(millis);
             }
         }
-        String err = stderrTail.text();
-        if (err.isEmpty()) {
-            b.append("stderr was empty.\n");
-        } else {
-            b.append("stderr ended with:\n").append(err);
-            if (!err.endsWith("\n")) {
-                b.append('\n');
+    }
+
+    /** Waits for its stdout to end. */
+    synchronized void awaitEnd() throws InterruptedException {
+        while (!ended) {
+            wait();
+        }
+    }
+
+    /** Waits up to {@code grace} for its stdout to end; false if it has not. */
+    synchronized boolean awaitEnd(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!ended) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left / 1_000_000 + 1);
+        }
+        return true;
+    }
+
+    /** The test that ran past its limit, after {@link Wake#TEST_TIMEOUT}. */
+    synchronized String overdue() {
+        return overdue;
+    }
+
+    /** Its limit. */
+    synchronized Duration overdueLimit() {
+        return overdueLimit;
+    }
+
+    /** Time from start to first event, if there was one. */
+    synchronized Optional<Duration> startup() {
+        return firstEventNanos < 0 ? Optional.empty() : Optional.of(Duration.ofNanos(firstEventNanos - startNanos));
+    }
+
+    synchronized boolean sentAnything() {
+        return firstEventNanos >= 0;
+    }
+
+    /** Kills the process and every process it started (a test's own children would keep the pipes open). */
+    void killTree() {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        List<ProcessHandle> tree = p.descendants().toList(); // before the parent dies: then they are orphans
+        p.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /**
+     * Waits for both readers and the exit status; rethrows a failure of the downstream sink.
+     *
+     * @return the exit status
+     */
+    int finish() throws InterruptedException, CommandException {
+        stdoutReader.join();
+        stderrReader.join();
+        int status = process.waitFor();
+        if (idWriter != null) {
+            idWriter.join(1000); // it exited: the writer is done, or blocked opening a pipe nobody will read
+        }
+        if (idWriter != null && idWriter.isAlive()) {
+            try (InputStream in = Files.newInputStream(idPipe)) { // it never opened its pipe: let the writer go
+                in.readAllBytes();
+            } catch (IOException e) {
+                // the writer is gone too
+            }
+            idWriter.join();
+        }
+        synchronized (this) {
+            if (sinkFailure != null) {
+                throw sinkFailure;
+            }
+            if (readFailure != null) {
+                throw new CommandException(
+                        "reading the output of " + this + " failed: " + readFailure.getMessage(), readFailure);
             }
         }
-        return b.toString();
+        return status;
+    }
+
+    /** The tests it gave a final status, in order. */
+    synchronized List<String> reported() {
+        return new ArrayList<>(reported);
+    }
+
+    /** The tests it started and never finished. */
+    synchronized List<String> running() {
+        return new ArrayList<>(running.keySet());
+    }
+
+    synchronized boolean hasReported(String id) {
+        return reported.contains(id);
+    }
+
+    /** The end of its stderr. */
+    String stderrTail() {
+        return stderrTail.text();
+    }
+
+    /** The end of what it printed on stdout that was not subunit. */
+    String stdoutTail() {
+        return stdoutTail.text();
     }
 
     @Override

@@ -150,4 +150,36 @@ class TestrConfTest {
                 .contains("ssh vm$1 'cd /tmp/ids && run --list'");
         assertThat(hooks.disposeCommand(List.of("b", "a"))).contains("drop a b");
     }
+
+    @Test
+    void aFeedOptionGoesInIdOptionAndNeedsNoIdFile() throws Exception {
+        TestrConf conf = parse("[DEFAULT]\ntest_command=java -cp x Worker $LISTOPT $IDOPTION\ntest_list_option=--list\n"
+                + "test_feed_option=--feed\n");
+
+        CommandTemplate template = conf.commandTemplate(List.of());
+
+        assertThat(template.canFeed()).isTrue();
+        assertThat(template.feedCommand()).isEqualTo("java -cp x Worker  --feed");
+        assertThat(template.takesIdsFromFileOnly()).isFalse();
+        assertThat(conf.effective().setting("test_feed_option").orElseThrow().value())
+                .isEqualTo("--feed");
+    }
+
+    @Test
+    void aFeedOptionWithoutIdOptionInTheCommandSaysWhereItGoes() {
+        assertThatThrownBy(() -> parse("[DEFAULT]\ntest_command=run\ntest_feed_option=--feed\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("test_feed_option")
+                .hasMessageContaining("test_command does not use $IDOPTION");
+    }
+
+    @Test
+    void withoutAFeedOptionACommandTakesItsIdsFromAFile() throws Exception {
+        TestrConf conf = parse("[DEFAULT]\ntest_command=run $IDOPTION\ntest_id_option=--load-list $IDFILE\n");
+
+        assertThat(conf.commandTemplate(List.of()).canFeed()).isFalse();
+        assertThat(conf.commandTemplate(List.of()).takesIdsFromFileOnly()).isTrue();
+        assertThat(conf.effective().setting("test_feed_option").orElseThrow().source())
+                .isInstanceOf(EffectiveConfig.Default.class);
+    }
 }

@@ -17,21 +17,30 @@ import org.testr4j.subunit.v2.PacketWriter;
 
 /**
  * A language-neutral fake test suite in a directory: {@code run.sh IDFILE} cats each listed test's
- * pre-written subunit v2 result from {@code results/}. A test named {@code kill*} writes its
- * {@code inprogress} packet, a line on stderr, then kills its own worker with SIGKILL; a test named
+ * pre-written subunit v2 result from {@code results/}; {@code run.sh --feed} does the same for ids
+ * fed on stdin. A test named {@code kill*} writes its {@code inprogress} packet, a line on stderr,
+ * then kills its own worker with SIGKILL; {@code hang*} writes its {@code inprogress} packet and
+ * sleeps ten minutes; {@code exit*} writes its {@code inprogress} packet and exits 3; a test named
  * {@code fail*} fails; {@code noisy*} also prints non-subunit text on stdout and stderr.
  */
 final class FakeSuite {
     static final String RUN_SH = String.join(
             "\n",
             "#!/bin/sh",
-            "while IFS= read -r id; do",
-            "  case \"$id\" in",
-            "    kill*) cat \"results/$id.start\"; echo \"about to die in $id\" >&2; kill -9 $$ ;;",
-            "    noisy*) echo 'not subunit'; echo \"noise from $id\" >&2; cat \"results/$id.subunit\" ;;",
-            "    *) cat \"results/$id.subunit\" ;;",
+            "run_one() {",
+            "  case \"$1\" in",
+            "    kill*) cat \"results/$1.start\"; echo \"about to die in $1\" >&2; kill -9 $$ ;;",
+            "    hang*) cat \"results/$1.start\"; echo \"hanging in $1\"; echo \"stuck in $1\" >&2; sleep 600 ;;",
+            "    exit*) cat \"results/$1.start\"; echo \"exiting in $1\" >&2; exec sh -c 'exit 3' ;;",
+            "    noisy*) echo 'not subunit'; echo \"noise from $1\" >&2; cat \"results/$1.subunit\" ;;",
+            "    *) cat \"results/$1.subunit\" ;;",
             "  esac",
-            "done < \"$1\"",
+            "}",
+            "if [ \"$1\" = --feed ]; then",
+            "  while IFS= read -r id; do if [ -n \"$id\" ]; then run_one \"$id\"; fi; done",
+            "else",
+            "  while IFS= read -r id; do run_one \"$id\"; done < \"$1\"",
+            "fi",
             "");
 
     final Path dir;
@@ -58,6 +67,11 @@ final class FakeSuite {
     /** {@code sh run.sh $IDFILE}, as a {@code .testr.conf} would say it. */
     CommandTemplate template() {
         return new CommandTemplate("sh run.sh $IDOPTION", "$IDFILE", "", null);
+    }
+
+    /** {@code sh run.sh $IDOPTION} with {@code test_feed_option=--feed}: fed on stdin. */
+    CommandTemplate fedTemplate() {
+        return new CommandTemplate("sh run.sh $IDOPTION", "$IDFILE", "", null).withFeedOption("--feed");
     }
 
     static void write(Path file, Event... events) throws IOException {

@@ -59,7 +59,7 @@ class PythonSuiteIT {
                 .orElse(partitioner)
                 .partition(ids);
         Summary ours = new Summary();
-        RunOutcome outcome = new WorkerPool(dir).run(template, parts, ours);
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(parts), ours);
 
         PythonOracle.Run stestrRun = PythonOracle.run(
                 dir, null, dir.resolve("stestr.subunit"), stestr.toString(), "run", "--concurrency", "2", "--subunit");
@@ -89,7 +89,8 @@ class PythonSuiteIT {
     }
 
     @Test
-    void aWorkerKilledBySigkillIsAFailureAndTheOtherWorkerKeepsItsResults() throws Exception {
+    void aWorkerKilledBySigkillIsAFailureItsUnstartedTestsRunOnAFreshWorkerAndTheOtherKeepsItsResults()
+            throws Exception {
         Files.writeString(dir.resolve("bsuite/test_kill.py"), PythonOracle.pythonModule("test_kill.py"));
         TestrConf conf = TestrConf.load(dir);
         CommandTemplate template = conf.commandTemplate(List.of());
@@ -102,18 +103,28 @@ class PythonSuiteIT {
         FakeSuite.Recording sink = new FakeSuite.Recording();
         Summary summary = new Summary();
 
-        RunOutcome outcome = new WorkerPool(dir).run(template, parts, e -> {
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(parts), e -> {
             sink.status(e);
             summary.status(e);
         });
 
-        WorkerOutcome dead = outcome.workers().get(doomed);
-        WorkerOutcome alive = outcome.workers().get(survivor);
+        List<WorkerOutcome> doomedLane =
+                outcome.workers().stream().filter(w -> w.index() == doomed).toList();
+        WorkerOutcome dead = doomedLane.get(0);
+        WorkerOutcome alive = outcome.workers().stream()
+                .filter(w -> w.index() == survivor)
+                .findFirst()
+                .orElseThrow();
         assertThat(dead.exitStatus()).isEqualTo(137);
         assertThat(dead.interrupted()).containsExactly(killer);
         List<String> neverRun = doomedIds.subList(doomedIds.indexOf(killer), doomedIds.size());
         assertThat(dead.missing()).isEqualTo(neverRun);
         assertThat(dead.reported()).isEqualTo(doomedIds.subList(0, doomedIds.indexOf(killer)));
+        List<String> unstarted = neverRun.subList(1, neverRun.size());
+        assertThat(dead.requeued()).isEqualTo(unstarted);
+        assertThat(doomedLane).hasSize(2); // a fresh worker on the same lane ran the rest
+        assertThat(doomedLane.get(1).reported()).containsExactlyInAnyOrderElementsOf(unstarted);
+        assertThat(doomedLane.get(1).crashed()).isFalse();
         assertThat(alive.crashed()).isFalse();
         assertThat(alive.reported()).isEqualTo(parts.get(survivor).testIds());
 
@@ -130,7 +141,7 @@ class PythonSuiteIT {
                         neverRun.size() + " of its " + doomedIds.size() + " tests never reported:\n  " + killer + "\n")
                 .contains("stderr ended with:\n")
                 .contains("killing worker ");
-        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(ids.size() - neverRun.size());
+        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(ids.size() - 1); // all but the killer
         assertThat(summary.failures()).isEqualTo(2);
         assertThat(summary.wasSuccessful()).isFalse();
         assertThat(outcome.workersSucceeded()).isFalse();

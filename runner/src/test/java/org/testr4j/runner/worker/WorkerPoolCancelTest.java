@@ -40,7 +40,7 @@ class WorkerPoolCancelTest {
 
         CompletableFuture<RunOutcome> run = CompletableFuture.supplyAsync(() -> {
             try {
-                return pool.run(template, List.of(part(0, "hangs")), sink);
+                return pool.run(template, Schedule.fixed(List.of(part(0, "hangs"))), sink);
             } catch (CommandException | InterruptedException e) {
                 throw new IllegalStateException(e);
             }
@@ -64,9 +64,13 @@ class WorkerPoolCancelTest {
         pool.cancel();
 
         RunOutcome outcome = pool.run(
-                new CommandTemplate("touch started", "", "", null), List.of(part(0, "a"), part(1, "b")), e -> {});
-        RunOutcome isolated = pool.runIsolated(
-                new CommandTemplate("touch started", "", "", null), List.of(part(0, "a"), part(1, "b")), e -> {});
+                new CommandTemplate("touch started", "", "", null),
+                Schedule.fixed(List.of(part(0, "a"), part(1, "b"))),
+                e -> {});
+        RunOutcome isolated = pool.run(
+                new CommandTemplate("touch started", "", "", null),
+                Schedule.isolated(List.of(part(0, "a"), part(1, "b"))),
+                e -> {});
 
         assertThat(outcome.workers()).isEmpty();
         assertThat(isolated.workers()).isEmpty();

@@ -25,7 +25,8 @@ class WorkerPoolTest {
         FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
         var sink = new FakeSuite.Recording();
 
-        RunOutcome outcome = new WorkerPool(dir).run(suite.template(), List.of(part(0, "a", "b"), part(1, "c")), sink);
+        RunOutcome outcome = new WorkerPool(dir)
+                .run(suite.template(), Schedule.fixed(List.of(part(0, "a", "b"), part(1, "c"))), sink);
 
         assertThat(sink.events)
                 .filteredOn(e -> e.status().isFinal())
@@ -46,7 +47,10 @@ class WorkerPoolTest {
         FakeSuite suite = new FakeSuite(dir, List.of("a"));
 
         RunOutcome outcome = new WorkerPool(dir)
-                .run(suite.template(), List.of(part(0), part(1, "a"), part(2)), new FakeSuite.Recording());
+                .run(
+                        suite.template(),
+                        Schedule.fixed(List.of(part(0), part(1, "a"), part(2))),
+                        new FakeSuite.Recording());
 
         assertThat(outcome.workers()).extracting(WorkerOutcome::index).containsExactly(1);
     }
@@ -56,8 +60,8 @@ class WorkerPoolTest {
         FakeSuite suite = new FakeSuite(dir, List.of("noisy1", "b", "noisy2"));
         var sink = new FakeSuite.Recording();
 
-        RunOutcome outcome =
-                new WorkerPool(dir).run(suite.template(), List.of(part(0, "b"), part(1, "noisy1", "noisy2")), sink);
+        RunOutcome outcome = new WorkerPool(dir)
+                .run(suite.template(), Schedule.fixed(List.of(part(0, "b"), part(1, "noisy1", "noisy2"))), sink);
 
         assertThat(sink.file("stdout", "1")).isEqualTo("not subunit\nnot subunit\n");
         assertThat(sink.file("stderr", "1")).isEqualTo("noise from noisy1\nnoise from noisy2\n");
@@ -74,7 +78,10 @@ class WorkerPoolTest {
         var sink = new FakeSuite.Recording();
 
         new WorkerPool(dir)
-                .run(new CommandTemplate("cat routed.subunit", "", "", null), List.of(part(0), part(1, "x")), sink);
+                .run(
+                        new CommandTemplate("cat routed.subunit", "", "", null),
+                        Schedule.fixed(List.of(part(0), part(1, "x"))),
+                        sink);
 
         assertThat(sink.forTest("x")).extracting(Event::routeCode).containsExactly("1/3");
     }
@@ -85,7 +92,7 @@ class WorkerPoolTest {
         var sink = new FakeSuite.Recording();
         var template = new CommandTemplate("sh run.sh $IDFILE; echo 'boom' >&2; exit 3", "", "", null);
 
-        RunOutcome outcome = new WorkerPool(dir).run(template, List.of(part(0, "a")), sink);
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(List.of(part(0, "a"))), sink);
 
         assertThat(outcome.workersSucceeded()).isFalse();
         assertThat(outcome.workers().get(0).exitStatus()).isEqualTo(3);
@@ -99,14 +106,16 @@ class WorkerPoolTest {
     }
 
     @Test
-    void testsAWorkerNeverReportedAreNamed(@TempDir Path dir) throws Exception {
+    void testsAWorkerExitingZeroNeverReportedAreNamedAndNotRunAgain(@TempDir Path dir) throws Exception {
         FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
         var sink = new FakeSuite.Recording();
         var template = new CommandTemplate("head -n 1 $IDFILE > first && sh run.sh first", "", "", null);
 
-        RunOutcome outcome = new WorkerPool(dir).run(template, List.of(part(0, "a", "b", "c")), sink);
+        RunOutcome outcome = new WorkerPool(dir).run(template, Schedule.fixed(List.of(part(0, "a", "b", "c"))), sink);
 
         assertThat(outcome.workers().get(0).missing()).containsExactly("b", "c");
+        assertThat(outcome.workers().get(0).requeued()).isEmpty(); // it chose not to run them: it would again
+        assertThat(outcome.workers()).hasSize(1);
         assertThat(outcome.testsMissing()).containsExactly("b", "c");
         assertThat(outcome.workersSucceeded()).isFalse();
         assertThat(text(sink.forTest("testr4j.worker-0").get(0)))
@@ -121,18 +130,27 @@ class WorkerPoolTest {
         var summary = new Summary();
 
         RunOutcome outcome = new WorkerPool(dir)
-                .run(suite.template(), List.of(part(0, "a", "kill_me", "after"), part(1, "b1", "b2", "fail_b3")), e -> {
-                    sink.status(e);
-                    summary.status(e);
-                });
+                .run(
+                        suite.template(),
+                        Schedule.fixed(List.of(part(0, "a", "kill_me", "after"), part(1, "b1", "b2", "fail_b3"))),
+                        e -> {
+                            sink.status(e);
+                            summary.status(e);
+                        });
 
         WorkerOutcome killed = outcome.workers().get(0);
         assertThat(killed.exitStatus()).isEqualTo(137);
         assertThat(killed.reported()).containsExactly("a");
         assertThat(killed.interrupted()).containsExactly("kill_me");
         assertThat(killed.missing()).containsExactly("kill_me", "after");
-        assertThat(outcome.workers().get(1).crashed()).isFalse();
-        assertThat(outcome.workers().get(1).reported()).containsExactly("b1", "b2", "fail_b3");
+        assertThat(killed.requeued()).containsExactly("after");
+        WorkerOutcome fresh = outcome.workers().get(1); // its replacement, on the same lane
+        assertThat(fresh.index()).isZero();
+        assertThat(fresh.reported()).containsExactly("after");
+        assertThat(fresh.crashed()).isFalse();
+        assertThat(outcome.workers().get(2).crashed()).isFalse();
+        assertThat(outcome.workers().get(2).reported()).containsExactly("b1", "b2", "fail_b3");
+        assertThat(outcome.testsMissing()).containsExactly("kill_me");
 
         assertThat(sink.forTest("kill_me"))
                 .extracting(Event::status, Event::routeCode)
@@ -143,9 +161,13 @@ class WorkerPoolTest {
         assertThat(text(sink.forTest("testr4j.worker-0").get(0)))
                 .startsWith("worker 0 (route code 0) ended with exit status 137 (killed by signal 9) while running"
                         + " kill_me.\n")
-                .contains("2 of its 3 tests never reported:\n  kill_me\n  after\n")
+                .contains("2 of its 3 tests never reported:\n  kill_me\n  after\n"
+                        + "1 never started, put back in the queue for a fresh worker:\n  after\n")
                 .contains("stderr ended with:\nabout to die in kill_me\n"); // then sh's own "Killed"
-        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(3); // a, b1, b2
+        assertThat(sink.forTest("after"))
+                .extracting(Event::status, Event::routeCode)
+                .containsExactly(tuple(TestStatus.IN_PROGRESS, "0"), tuple(TestStatus.SUCCESS, "0"));
+        assertThat(summary.count(TestStatus.SUCCESS)).isEqualTo(4); // a, b1, b2 and after, on the fresh worker
         assertThat(summary.count(TestStatus.FAIL)).isEqualTo(3); // fail_b3, kill_me, the worker
         assertThat(summary.wasSuccessful()).isFalse();
     }
@@ -167,8 +189,8 @@ class WorkerPoolTest {
         FakeSuite suite = new FakeSuite(dir, List.of("a", "b", "c"));
         var sink = new FakeSuite.Recording();
 
-        RunOutcome outcome =
-                new WorkerPool(dir).runIsolated(suite.template(), List.of(part(0, "b", "a"), part(1, "c")), sink);
+        RunOutcome outcome = new WorkerPool(dir)
+                .run(suite.template(), Schedule.isolated(List.of(part(0, "b", "a"), part(1, "c"))), sink);
 
         assertThat(outcome.workersSucceeded()).isTrue();
         assertThat(outcome.workers())
@@ -186,7 +208,8 @@ class WorkerPoolTest {
         FakeSuite suite = new FakeSuite(dir, List.of("kill.me", "b"));
         var sink = new FakeSuite.Recording();
 
-        RunOutcome outcome = new WorkerPool(dir).runIsolated(suite.template(), List.of(part(0, "kill.me", "b")), sink);
+        RunOutcome outcome =
+                new WorkerPool(dir).run(suite.template(), Schedule.isolated(List.of(part(0, "kill.me", "b"))), sink);
 
         assertThat(outcome.workersSucceeded()).isFalse();
         assertThat(outcome.workers())

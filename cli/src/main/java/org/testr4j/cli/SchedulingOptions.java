@@ -1,0 +1,72 @@
+package org.testr4j.cli;
+
+import java.time.Duration;
+import org.testr4j.runner.schedule.TestTimes;
+import org.testr4j.runner.worker.Schedule;
+import org.testr4j.runner.worker.TestTimeouts;
+import picocli.CommandLine.Option;
+
+/** How a run hands tests to its workers and when it gives up on one: {@code --chunking}, {@code --timeout}, {@code --startup-timeout}. */
+final class SchedulingOptions {
+    /** {@code --chunking}'s values. */
+    enum Chunking {
+        on,
+        off
+    }
+
+    @Option(
+            names = "--chunking",
+            paramLabel = "on|off",
+            description = "on (default for testr run): workers take tests from one shared queue, longest first, as"
+                    + " they go idle (a command with test_feed_option is fed ids on stdin; others start once per"
+                    + " chunk, chunks shrinking as the queue drains); off: one list per worker, split up front.")
+    Chunking chunking;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Fail a test that runs longer than this, killing its worker and starting a fresh one"
+                    + " (0: never). Default: ten times the test's recorded duration, at least 60 s; none for a test"
+                    + " never seen.")
+    Double timeout;
+
+    @Option(
+            names = "--startup-timeout",
+            paramLabel = "SECONDS",
+            description = "Kill and retry a worker that sends no output within this long of its start (default: 60).")
+    Double startupTimeout;
+
+    /** True unless {@code --chunking off}, or {@code byDefault} is false and {@code --chunking on} was not given. */
+    boolean chunking(boolean byDefault) {
+        return chunking == null ? byDefault : chunking == Chunking.on;
+    }
+
+    /** {@code schedule} with the timeouts these options ask for; {@code times} gives the default limits. */
+    Schedule apply(Schedule schedule, TestTimes times) {
+        Schedule s = schedule.withTimeouts(timeouts(times));
+        if (startupTimeout != null) {
+            s = s.withStartupTimeout(seconds("--startup-timeout", startupTimeout, false));
+        }
+        return s;
+    }
+
+    private TestTimeouts timeouts(TestTimes times) {
+        if (timeout == null) {
+            return TestTimeouts.fromHistory(times);
+        }
+        if (timeout == 0) {
+            return TestTimeouts.none();
+        }
+        return TestTimeouts.every(seconds("--timeout", timeout, true));
+    }
+
+    private static Duration seconds(String option, double value, boolean zeroAllowed) {
+        if (value < 0 || (value == 0 && !zeroAllowed) || Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new UserException(
+                    option + " must be a positive number of seconds" + (zeroAllowed ? " (or 0 for none)" : "")
+                            + ", was " + value,
+                    ExitCode.USAGE);
+        }
+        return Duration.ofMillis(Math.max(1, Math.round(value * 1000)));
+    }
+}

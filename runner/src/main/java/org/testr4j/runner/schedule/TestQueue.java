@@ -1,0 +1,332 @@
+package org.testr4j.runner.schedule;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The tests still to run, taken a batch at a time by workers as they go idle; thread-safe.
+ *
+ * <p>A {@link #shared} queue holds whole groups (tests whose ids share a {@code group_regex}
+ * match; by default each test alone), never split across batches. Tests never seen before come
+ * first: one of them may be long, and run early it cannot become the straggler that a run ends
+ * waiting for; they are dealt in listed order into {@code 2 × workers} decks laid end to end, so
+ * neighbours in the listing (which tend to cost alike: one module's slow tests) land in different
+ * batches. Tests with a recorded duration follow, longest first, so the shortest make the tail and
+ * the workers finish together. A test never seen counts as the mean time of the never-seen tests
+ * this run has already finished ({@link #observe}), else the median recorded duration of the
+ * queue's tests, else one second. The {@link ChunkPlan} says how much a batch takes.
+ *
+ * <p>Taken tests are in flight until the taker {@link #settle settles} its batch, putting back
+ * the ones it never started (its worker crashed); they go to the front. {@link #take} waits while
+ * the queue is empty but tests are in flight, since those may come back.
+ *
+ * <pre>{@code
+ * TestQueue queue = TestQueue.shared(ids, times, partitioner::groupOf, ChunkPlan.fed(4));
+ * List<String> batch = queue.take(true);     // empty once every test has run
+ * queue.settle(batch, List.of());            // all of it ran
+ * }</pre>
+ */
+public final class TestQueue {
+    private static final Duration NO_HISTORY = Duration.ofSeconds(1);
+    /** The share of the never-seen tests handed out in the workers' first batches (chunked mode). */
+    private static final double FIRST_ROUND_UNSEEN = 0.5;
+
+    /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
+    private record Group(List<String> tests, Duration known, int unseen) {
+        boolean timed() {
+            return unseen == 0;
+        }
+    }
+
+    private final ChunkPlan plan;
+    private final UnaryOperator<String> groupOf;
+    private final Map<String, Duration> known;
+    private final Duration historyEstimate;
+    private final LinkedList<Group> queued = new LinkedList<>();
+    private final Deque<List<Group>> firstRound = new ArrayDeque<>(); // packed shares of the timed tests
+    private final Set<String> inFlight = new HashSet<>();
+    private int firstRoundUnseen;
+    private Duration observedUnseen = Duration.ZERO;
+    private int observed;
+    private boolean closed;
+
+    private TestQueue(ChunkPlan plan, UnaryOperator<String> groupOf, Map<String, Duration> known) {
+        this.plan = plan;
+        this.groupOf = groupOf;
+        this.known = known;
+        this.historyEstimate = median(known.values()).orElse(NO_HISTORY);
+    }
+
+    /**
+     * The queue the workers of one run share: {@code testIds} (in listed order) grouped by {@code
+     * groupOf}, never-seen first, then longest first by {@code times}.
+     */
+    public static TestQueue shared(
+            List<String> testIds, TestTimes times, UnaryOperator<String> groupOf, ChunkPlan plan) {
+        Map<String, Duration> known = new HashMap<>();
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
+        for (String id : testIds) {
+            if (listed.add(id)) { // listed twice: run once
+                times.durationOf(id).ifPresent(d -> known.put(id, d));
+                byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
+                        .add(id);
+            }
+        }
+        TestQueue queue = new TestQueue(plan, groupOf, known);
+        List<Group> fresh = new ArrayList<>();
+        List<Group> timed = new ArrayList<>();
+        int unseen = 0;
+        for (List<String> tests : byGroup.values()) {
+            Group g = queue.group(tests);
+            if (g.timed()) {
+                timed.add(g);
+            } else {
+                fresh.add(g);
+                unseen += g.unseen;
+            }
+        }
+        queue.firstRoundUnseen = (int) Math.ceil(unseen * FIRST_ROUND_UNSEEN / plan.workers());
+        int decks = 2 * plan.workers();
+        for (int deck = 0; deck < decks; deck++) {
+            for (int i = deck; i < fresh.size(); i += decks) {
+                queue.queued.add(fresh.get(i));
+            }
+        }
+        timed.sort(Comparator.comparing(Group::known).reversed()); // stable: listed order among equals
+        if (plan.packsFirstRound()) {
+            queue.firstRound.addAll(pack(timed, plan.workers()));
+        } else {
+            queue.queued.addAll(timed);
+        }
+        return queue;
+    }
+
+    /** A queue of one worker's own tests, taken in exactly this order, each test its own group. */
+    public static TestQueue inOrder(List<String> testIds, TestTimes times, ChunkPlan plan) {
+        Map<String, Duration> known = new HashMap<>();
+        testIds.forEach(id -> times.durationOf(id).ifPresent(d -> known.put(id, d)));
+        TestQueue queue = new TestQueue(plan, UnaryOperator.identity(), known);
+        testIds.forEach(id -> queue.queued.add(queue.group(List.of(id))));
+        return queue;
+    }
+
+    private Group group(List<String> tests) {
+        Duration sum = Duration.ZERO;
+        int unseen = 0;
+        for (String id : tests) {
+            Duration d = known.get(id);
+            if (d == null) {
+                unseen++;
+            } else {
+                sum = sum.plus(d);
+            }
+        }
+        return new Group(List.copyOf(tests), sum, unseen);
+    }
+
+    /**
+     * What a never-seen test is expected to take: the mean of those this run has already seen
+     * finish ({@link #observe}), else the median recorded duration, else one second.
+     */
+    private Duration estimate() {
+        return observed > 0 ? observedUnseen.dividedBy(observed) : historyEstimate;
+    }
+
+    private Duration expected(Group g) {
+        return g.unseen == 0 ? g.known : g.known.plus(estimate().multipliedBy(g.unseen));
+    }
+
+    /** Longest first onto the least loaded share, as {@link TimingPartitioner} packs. */
+    private static List<List<Group>> pack(List<Group> longestFirst, int workers) {
+        List<List<Group>> shares = new ArrayList<>();
+        Duration[] load = new Duration[workers];
+        for (int i = 0; i < workers; i++) {
+            shares.add(new ArrayList<>());
+            load[i] = Duration.ZERO;
+        }
+        for (Group g : longestFirst) {
+            int least = 0;
+            for (int i = 1; i < workers; i++) {
+                if (load[i].compareTo(load[least]) < 0) {
+                    least = i;
+                }
+            }
+            shares.get(least).add(g);
+            load[least] = load[least].plus(g.known);
+        }
+        shares.removeIf(List::isEmpty);
+        return shares;
+    }
+
+    private static Optional<Duration> median(Collection<Duration> durations) {
+        if (durations.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Duration> sorted = new ArrayList<>(durations);
+        sorted.sort(null);
+        return Optional.of(sorted.get(sorted.size() / 2));
+    }
+
+    /** Records that {@code testId} took {@code took} in this run: a never-seen test's time refines the estimate. */
+    public synchronized void observe(String testId, Duration took) {
+        if (!known.containsKey(testId)) {
+            observedUnseen = observedUnseen.plus(took);
+            observed++;
+        }
+    }
+
+    /**
+     * The next batch, waiting while nothing is queued but tests are in flight; empty when every test
+     * has been settled (or the queue was {@linkplain #close closed}).
+     *
+     * @param firstTake true for a worker's first batch, which in chunked mode is its packed share
+     */
+    public synchronized List<String> take(boolean firstTake) throws InterruptedException {
+        while (queued.isEmpty() && firstRound.isEmpty()) {
+            if (inFlight.isEmpty() || closed) {
+                return List.of();
+            }
+            wait();
+        }
+        if (closed) {
+            return List.of();
+        }
+        List<String> batch = new ArrayList<>();
+        Duration firstShare = estimate().multipliedBy(firstRoundUnseen);
+        if (!firstRound.isEmpty() && (firstTake || queued.isEmpty())) {
+            firstRound.poll().forEach(g -> batch.addAll(g.tests));
+            if (firstTake) {
+                fill(batch, firstShare, true);
+            }
+        } else if (firstTake
+                && plan.packsFirstRound()
+                && !queued.isEmpty()
+                && !queued.getFirst().timed()) {
+            fill(batch, firstShare, true);
+        } else {
+            fill(batch, plan.target(queuedWork()), false);
+        }
+        inFlight.addAll(batch);
+        return batch;
+    }
+
+    /** Groups from the front while they fit in {@code target}; at least one if {@code batch} is empty. */
+    private void fill(List<String> batch, Duration target, boolean freshOnly) {
+        Duration sum = Duration.ZERO;
+        for (Iterator<Group> it = queued.iterator(); it.hasNext() && (batch.isEmpty() || sum.compareTo(target) < 0); ) {
+            Group g = it.next();
+            if (freshOnly && g.timed()) {
+                break;
+            }
+            if (plan.oneTestEach() && g.tests.size() > 1) {
+                batch.add(g.tests.get(0)); // isolated: the rest of its group stays at the front
+                it.remove();
+                queued.addFirst(group(g.tests.subList(1, g.tests.size())));
+                return;
+            }
+            Duration e = expected(g);
+            if (!batch.isEmpty() && sum.plus(e).compareTo(target) > 0) {
+                return; // the queue's order is kept: the shortest stay for the tail
+            }
+            batch.addAll(g.tests);
+            sum = sum.plus(e);
+            it.remove();
+            if (plan.oneTestEach()) {
+                return;
+            }
+        }
+    }
+
+    private Duration queuedWork() {
+        Duration sum = Duration.ZERO;
+        for (Group g : queued) {
+            sum = sum.plus(expected(g));
+        }
+        for (List<Group> share : firstRound) {
+            for (Group g : share) {
+                sum = sum.plus(g.known);
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Ends a batch: its tests leave flight, except {@code notStarted}, which go back to the front of
+     * the queue (in their order, regrouped) for the next idle worker.
+     */
+    public synchronized void settle(List<String> batch, Collection<String> notStarted) {
+        batch.forEach(inFlight::remove);
+        if (!closed && !notStarted.isEmpty()) {
+            List<String> back = batch.stream().filter(notStarted::contains).toList();
+            Map<String, List<String>> byGroup = new LinkedHashMap<>();
+            back.forEach(id -> byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
+                    .add(id));
+            List<Group> groups = new ArrayList<>();
+            byGroup.values().forEach(tests -> groups.add(group(tests)));
+            for (int i = groups.size() - 1; i >= 0; i--) {
+                queued.addFirst(groups.get(i));
+            }
+        }
+        notifyAll();
+    }
+
+    /** Stops handing out tests and returns those still queued, in queue order: nobody will run them. */
+    public synchronized List<String> close() {
+        closed = true;
+        List<String> left = new ArrayList<>();
+        firstRound.forEach(share -> share.forEach(g -> left.addAll(g.tests)));
+        queued.forEach(g -> left.addAll(g.tests));
+        firstRound.clear();
+        queued.clear();
+        notifyAll();
+        return left;
+    }
+
+    /** How batches are sized. */
+    public ChunkPlan plan() {
+        return plan;
+    }
+
+    /** The tests queued (not in flight), in queue order: before the first take, every test of the run. */
+    public synchronized List<String> queuedIds() {
+        List<String> ids = new ArrayList<>();
+        firstRound.forEach(share -> share.forEach(g -> ids.addAll(g.tests)));
+        queued.forEach(g -> ids.addAll(g.tests));
+        return ids;
+    }
+
+    /** How many tests are queued (not in flight). */
+    public synchronized int size() {
+        int n = 0;
+        for (Group g : queued) {
+            n += g.tests.size();
+        }
+        for (List<Group> share : firstRound) {
+            for (Group g : share) {
+                n += g.tests.size();
+            }
+        }
+        return n;
+    }
+
+    /** The expected duration of {@code testId}: its recorded one, else the current estimate for a test never seen. */
+    public synchronized Duration expectedOf(String testId) {
+        Duration d = known.get(testId);
+        return d == null ? estimate() : d;
+    }
+}
