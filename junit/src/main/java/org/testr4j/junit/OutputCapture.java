@@ -96,7 +96,10 @@ final class OutputCapture {
     }
 
     private void send(String fileName, byte[] bytes, int length) {
-        Event.Builder chunk = owner() == null ? Event.builder() : Event.test(owner());
+        String owner = owner();
+        Event.Builder chunk = owner == null
+                ? Event.builder()
+                : Event.test(owner).runnable(TestIds.runnable(owner, TestIds.Kind.METHOD));
         sink.status(chunk.file(fileName, Bytes.of(bytes, 0, length))
                 .mimeType(MIME_TYPE)
                 .timestamp(clock.instant())

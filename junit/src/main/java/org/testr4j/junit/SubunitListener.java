@@ -205,9 +205,14 @@ final class SubunitListener implements TestExecutionListener {
         return current == null ? Set.of() : new LinkedHashSet<>(current.getDescendants(identifier));
     }
 
+    private boolean runnable(String testId, TestIdentifier identifier) {
+        return TestIds.runnable(testId, ids.nameOf(identifier).kind());
+    }
+
     private void start(String testId, TestIdentifier identifier) {
         started.add(testId);
         sink.status(Event.test(testId)
+                .runnable(runnable(testId, identifier))
                 .status(TestStatus.IN_PROGRESS)
                 .tags(tags(identifier))
                 .timestamp(clock.instant())
@@ -254,6 +259,7 @@ final class SubunitListener implements TestExecutionListener {
         }
         if (fileName != null) {
             sink.status(Event.test(testId)
+                    .runnable(runnable(testId, identifier))
                     .file(fileName, Bytes.utf8(content == null ? "" : content))
                     .mimeType(mimeType)
                     .eof(true)
@@ -261,6 +267,7 @@ final class SubunitListener implements TestExecutionListener {
                     .build());
         }
         sink.status(Event.test(testId)
+                .runnable(runnable(testId, identifier))
                 .status(status)
                 .tags(tags(identifier))
                 .timestamp(clock.instant())

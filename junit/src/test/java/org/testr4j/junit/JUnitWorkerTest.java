@@ -73,6 +73,12 @@ class JUnitWorkerTest {
         assertThat(run.attachment(P + "ParameterizedExample.adds(int, int, int)", "traceback"))
                 .isEqualTo("1 of its invocations failed: " + P + "ParameterizedExample.adds(int, int, int)[2]\n");
         assertThat(run.outcomes()).containsEntry(P + "DynamicExample.factory", FAIL);
+        // invocations are children of their runnable parent: not runnable themselves
+        assertThat(run.result(P + "ParameterizedExample.adds(int, int, int)[2]").runnable())
+                .isFalse();
+        assertThat(run.result(P + "DynamicExample.factory[3][2]").runnable()).isFalse();
+        assertThat(run.result(P + "ParameterizedExample.adds(int, int, int)").runnable())
+                .isTrue();
         assertThat(run.finalCounts().values()).containsOnly(1L);
         assertThat(run.events()).allMatch(e -> e.timestamp() != null);
     }
