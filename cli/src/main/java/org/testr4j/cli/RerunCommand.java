@@ -134,13 +134,16 @@ final class RerunCommand implements Callable<Integer> {
                 // the same tests from one shared queue: faster, but not in each worker's order
                 List<String> ids = new ArrayList<>();
                 partitions.forEach(p -> ids.addAll(p.testIds()));
-                TimingPartitioner grouping = new TimingPartitioner(1, times);
+                int workers = partitions.size();
+                TimingPartitioner grouping = new TimingPartitioner(workers, times);
                 if (conf.groupRegex().isPresent()) {
                     grouping = grouping.groupedBy(conf.groupRegex().get());
                 }
-                int workers = partitions.size();
+                if (conf.groupSplit()) {
+                    grouping = grouping.splittingDominantGroups();
+                }
                 ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
-                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping::groupOf, plan));
+                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping.groupsOf(ids), plan));
             } else {
                 schedule = Schedule.fixed(partitions);
             }

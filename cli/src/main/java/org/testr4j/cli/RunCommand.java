@@ -147,6 +147,9 @@ final class RunCommand implements Callable<Integer> {
             if (conf.groupRegex().isPresent()) {
                 partitioner = partitioner.groupedBy(conf.groupRegex().get());
             }
+            if (conf.groupSplit()) {
+                partitioner = partitioner.splittingDominantGroups();
+            }
             if (isolated || runSeed != null || !scheduling.chunking(true)) {
                 // a seed fixes each worker's order, so it needs its list up front
                 List<Partition> parts =
@@ -155,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 ChunkPlan plan =
                         template.canFeed() ? ChunkPlan.fed(workers.workers()) : ChunkPlan.chunked(workers.workers());
-                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner::groupOf, plan));
+                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner.groupsOf(ids), plan));
             }
         }
         if (schedule != null) {

@@ -178,6 +178,12 @@ public final class TestrConf {
         return Optional.ofNullable(groupRegex);
     }
 
+    /** True when {@code group_split} is {@code true}: dominant groups may be split (see {@link ConfigKey#GROUP_SPLIT}). */
+    public boolean groupSplit() {
+        return "true"
+                .equalsIgnoreCase(values.getOrDefault(ConfigKey.GROUP_SPLIT, "").strip());
+    }
+
     /** The {@code filter_tags}, split on whitespace as testrepository does. */
     public Set<String> filterTags() {
         String tags = values.get(ConfigKey.FILTER_TAGS);

@@ -44,8 +44,10 @@ public final class WorkerConfWriter {
     /** Writes the argument files, the reactor script if needed and the configuration; returns its path. */
     public Path write(List<ModuleTests> modules) throws MavenException {
         String command;
+        String feed = "";
         if (modules.size() == 1 && modules.get(0).idPrefix().isEmpty()) {
             command = workerCommand(modules.get(0)) + " $LISTOPT $IDOPTION";
+            feed = "test_feed_option=--feed\n"; // one JVM per worker, fed as it goes idle
         } else {
             Path script = state.resolve("reactor-worker.sh");
             MavenTestSetup.write(script, reactorScript(modules));
@@ -57,7 +59,10 @@ public final class WorkerConfWriter {
                 + "test_command=" + ini(command) + "\n"
                 + "test_id_option=--ids $IDFILE\n"
                 + "test_list_option=--list\n"
-                + "group_regex=" + ini(GROUP_BY_CLASS) + "\n";
+                + feed
+                + "group_regex=" + ini(GROUP_BY_CLASS) + "\n"
+                + "# a class whose recorded time outweighs a worker's share is split across workers\n"
+                + "group_split=true\n";
         Path file = state.resolve("testr.conf");
         MavenTestSetup.write(file, conf);
         return file;

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,11 +130,7 @@ public final class TimingPartitioner {
     }
 
     /** The groups with each dominant, fully timed group replaced by its parts (see {@link #splittingDominantGroups}). */
-    private List<Group> split(Map<String, Group> groups) {
-        Duration total = Duration.ZERO;
-        for (Group g : groups.values()) {
-            total = total.plus(g.time);
-        }
+    private List<Group> split(Map<String, Group> groups, Duration total) {
         Duration share = total.dividedBy(workers);
         List<Group> out = new ArrayList<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
@@ -186,7 +184,28 @@ public final class TimingPartitioner {
         return out;
     }
 
-    private List<Partition> build(List<String> testIds, Long seed) {
+    /**
+     * The group of each of {@code testIds} as this partitioner forms them, a dominant group's parts
+     * included (as {@code group#1}, {@code group#2}, ...), for a queue that hands groups out whole.
+     */
+    public UnaryOperator<String> groupsOf(List<String> testIds) {
+        Map<String, Group> groups = groups(testIds);
+        if (!splitDominant) {
+            return this::groupOf;
+        }
+        Map<String, String> partOf = new HashMap<>();
+        for (Map.Entry<String, Group> e : groups.entrySet()) {
+            List<Group> parts = split(Map.of(e.getKey(), e.getValue()), total(groups));
+            for (int i = 0; parts.size() > 1 && i < parts.size(); i++) {
+                for (String id : parts.get(i).tests) {
+                    partOf.put(id, e.getKey() + "#" + (i + 1));
+                }
+            }
+        }
+        return id -> partOf.getOrDefault(id, groupOf(id));
+    }
+
+    private Map<String, Group> groups(List<String> testIds) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (String id : testIds) {
             Group g = groups.computeIfAbsent(groupOf(id), k -> new Group(groups.size()));
@@ -197,10 +216,23 @@ public final class TimingPartitioner {
                 g.timed++;
             }
         }
+        return groups;
+    }
+
+    private static Duration total(Map<String, Group> groups) {
+        Duration total = Duration.ZERO;
+        for (Group g : groups.values()) {
+            total = total.plus(g.time);
+        }
+        return total;
+    }
+
+    private List<Partition> build(List<String> testIds, Long seed) {
+        Map<String, Group> groups = groups(testIds);
         List<Group> timed = new ArrayList<>();
         List<Group> partial = new ArrayList<>();
         List<Group> unknown = new ArrayList<>();
-        for (Group g : splitDominant ? split(groups) : groups.values()) {
+        for (Group g : splitDominant ? split(groups, total(groups)) : groups.values()) {
             if (g.timed == g.tests.size()) {
                 timed.add(g);
             } else if (g.timed > 0 && !g.time.isZero()) {

@@ -27,6 +27,8 @@ class WorkerConfWriterTest {
                         + WorkerConfWriter.WORKER_CLASS + " --scan '/p/solo/target/test-classes'"
                         + " --include '**/*Check.java' $LISTOPT $IDOPTION");
         assertThat(conf.commandTemplate(List.of()).canList()).isTrue();
+        assertThat(conf.commandTemplate(List.of()).canFeed()).isTrue();
+        assertThat(conf.groupSplit()).isTrue();
         assertThat(Files.readString(root.resolve("state/solo.args")))
                 .isEqualTo("-Xmx64m\n\"-Dk=a \\\"quoted\\\" 100%\"\n-cp\n\"/p/solo/target/test-classes:/lib/x.jar\"\n");
     }

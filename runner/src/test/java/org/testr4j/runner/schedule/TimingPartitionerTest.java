@@ -146,4 +146,19 @@ class TimingPartitionerTest {
         assertThat(ids(p.partition(List.of("heavy.1", "heavy.2", "light.1"))))
                 .containsExactly(List.of("heavy.1", "heavy.2"), List.of("light.1"));
     }
+
+    @Test
+    void groupsOfNamesTheSplitPartsForAQueueThatHandsOutWholeGroups() {
+        var times = TestTimes.of(
+                seconds("heavy.1", 5, "heavy.2", 5, "heavy.3", 5, "heavy.4", 5, "light.1", 2, "light.2", 2));
+        List<String> ids = List.of("heavy.1", "heavy.2", "heavy.3", "heavy.4", "light.1", "light.2");
+        var p = new TimingPartitioner(4, times).groupedBy(Pattern.compile("[^.]+"));
+
+        var kept = p.groupsOf(ids);
+        var split = p.splittingDominantGroups().groupsOf(ids);
+
+        assertThat(ids.stream().map(kept).distinct()).containsExactly("heavy", "light");
+        assertThat(ids.stream().map(split).distinct())
+                .containsExactly("heavy#1", "heavy#2", "heavy#3", "heavy#4", "light");
+    }
 }
