@@ -68,6 +68,7 @@ final class WorkerProcess {
     private boolean ended;
     private RuntimeException sinkFailure;
     private IOException readFailure;
+    private volatile boolean killed;
     private String overdue;
     private Duration overdueLimit;
     // written by one reader thread each, read after it has finished
@@ -133,8 +134,10 @@ final class WorkerProcess {
         try (PacketReader reader = PacketReader.lenient(process.getInputStream(), "stdout")) {
             reader.readAll(this::fromStdout);
         } catch (IOException e) {
-            synchronized (this) {
-                readFailure = e;
+            if (!killed) { // killing closes the process's streams under a blocked read: that is its end
+                synchronized (this) {
+                    readFailure = e;
+                }
             }
         } catch (RuntimeException e) {
             synchronized (this) {
@@ -340,6 +343,7 @@ final class WorkerProcess {
             return;
         }
         List<ProcessHandle> tree = p.descendants().toList(); // before the parent dies: then they are orphans
+        killed = true;
         p.destroyForcibly();
         tree.forEach(ProcessHandle::destroyForcibly);
     }
