@@ -125,7 +125,15 @@ class RunInterruptionIT {
         Path out = project.resolve("testr.out");
         Path err = project.resolve("testr.err");
         ProcessBuilder builder = new ProcessBuilder(
-                        PythonOracle.PYTHON, "-c", SIGINT_DEFAULT, ROOT + "/bin/testr", "run", "-j", "2")
+                        PythonOracle.PYTHON,
+                        "-c",
+                        SIGINT_DEFAULT,
+                        ROOT + "/bin/testr",
+                        "run",
+                        "-j",
+                        "2",
+                        "--chunking",
+                        "off") // one list per worker: each holds one slow test
                 .directory(project.toFile())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
