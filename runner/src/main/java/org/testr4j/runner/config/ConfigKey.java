@@ -25,11 +25,11 @@ public enum ConfigKey {
     /** Tests whose ids match the same text at their start run together, in order, on one worker. */
     GROUP_REGEX("tests matching the same prefix run together on one worker"),
     /**
-     * {@code true}: a group whose recorded time alone exceeds a worker's share may be split across
+     * {@code true}: a group whose recorded time exceeds half a worker's share may be split across
      * workers (its set-up paid again per part). For groups kept together for speed, such as JUnit
      * classes with {@code @BeforeAll}; testr4j's own key, off by default.
      */
-    GROUP_SPLIT("true: a group that alone outweighs a worker's share may be split"),
+    GROUP_SPLIT("true: a group over half a worker's share of the time may be split"),
     /** Tags whose tests are left out of the counts (still counted as failures). */
     FILTER_TAGS("tags whose tests are not counted"),
     /** Provisions {@code $INSTANCE_COUNT} test environments, printing their ids. */

@@ -61,7 +61,7 @@ public final class WorkerConfWriter {
                 + "test_list_option=--list\n"
                 + feed
                 + "group_regex=" + ini(GROUP_BY_CLASS) + "\n"
-                + "# a class whose recorded time outweighs a worker's share is split across workers\n"
+                + "# a class whose recorded time exceeds half a worker's share is split across workers\n"
                 + "group_split=true\n";
         Path file = state.resolve("testr.conf");
         MavenTestSetup.write(file, conf);

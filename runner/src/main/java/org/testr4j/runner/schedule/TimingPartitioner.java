@@ -69,9 +69,10 @@ public final class TimingPartitioner {
     }
 
     /**
-     * A partitioner like this one that splits a group when its recorded time alone exceeds a
-     * worker's fair share (the total over the workers), so one heavy class cannot set the run's
-     * length. The group's own set-up cost (its recorded time as a container, such as a JUnit class
+     * A partitioner like this one that splits a group when its recorded time alone exceeds half a
+     * worker's fair share (the total over the workers), into parts of at most that much, so one
+     * heavy class cannot set the run's length and longest-first packing has room to even the
+     * workers out. The group's own set-up cost (its recorded time as a container, such as a JUnit class
      * with {@code @BeforeAll}, minus its tests' times) is paid again by every extra part, and a
      * group is split only into as many parts as make it shorter. For groups kept together for
      * speed, not correctness: JUnit classes, not tests that must share one process.
@@ -131,7 +132,8 @@ public final class TimingPartitioner {
 
     /** The groups with each dominant, fully timed group replaced by its parts (see {@link #splittingDominantGroups}). */
     private List<Group> split(Map<String, Group> groups, Duration total) {
-        Duration share = total.dividedBy(workers);
+        // Over half a share is dominant: such groups leave longest-first packing too little to even out.
+        Duration share = total.dividedBy(workers * 2L);
         List<Group> out = new ArrayList<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
             Group g = e.getValue();
