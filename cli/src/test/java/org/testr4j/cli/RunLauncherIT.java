@@ -67,6 +67,15 @@ class RunLauncherIT {
 
     private Path pythonProject(String extraName, String extra) throws IOException {
         PythonOracle.requireModules("subunit.run", "stestr");
+        return pythonProject(tmp, extraName, extra);
+    }
+
+    /**
+     * A Python project of 60 trivial tests in 4 modules ({@code gen_pysuite.py trivial}, with its
+     * {@code .testr.conf}) under {@code tmp/proj}, plus the module {@code bsuite/NAME}.
+     */
+    static Path pythonProject(Path tmp, String name, String body) throws IOException {
+        PythonOracle.requireModules("subunit.run");
         Path dir = tmp.resolve("proj");
         PythonOracle.output(
                 tmp,
@@ -78,7 +87,7 @@ class RunLauncherIT {
                         "60",
                         "4",
                         dir.toString()));
-        Files.writeString(dir.resolve("bsuite/" + extraName), extra);
+        Files.writeString(dir.resolve("bsuite/" + name), body);
         return dir;
     }
 

@@ -30,20 +30,7 @@ class SchedulingLauncherIT {
     Path tmp;
 
     private Path pythonProject(String module, String body) throws IOException {
-        PythonOracle.requireModules("subunit.run");
-        Path dir = tmp.resolve("proj");
-        PythonOracle.output(
-                tmp,
-                null,
-                List.of(
-                        PythonOracle.PYTHON,
-                        PythonOracle.benchScript("gen_pysuite.py").toString(),
-                        "trivial",
-                        "60",
-                        "4",
-                        dir.toString()));
-        Files.writeString(dir.resolve("bsuite/" + module), body);
-        return dir;
+        return RunLauncherIT.pythonProject(tmp, module, body);
     }
 
     private static String module(String cls, String method, String body) {

@@ -142,15 +142,15 @@ final class TestIds {
         return value.startsWith("#") ? value.substring(1) : value;
     }
 
-    /** {@code (int, String)} for {@code "int, java.lang.String"}; nothing for no parameters. */
     /**
-     * False for what the issue's ids call non-runnable: a parameterized or dynamic invocation
+     * False for what is not run by its own id in a listing: a parameterized or dynamic invocation
      * ({@code adds(int, int)[2]}: it runs through its parent) and a class (a container).
      */
     static boolean runnable(String id, Kind kind) {
         return kind != Kind.CLASS && kind != Kind.INVOCATION && !id.endsWith("]");
     }
 
+    /** {@code (int, String)} for {@code "int, java.lang.String"}; nothing for no parameters. */
     static String parameters(String parameterTypes) {
         if (parameterTypes == null || parameterTypes.isBlank()) {
             return "";
