@@ -56,13 +56,19 @@ public final class MavenTestSetup {
     public static Path prepare(Path root, Options options, Consumer<String> notes)
             throws MavenException, InterruptedException {
         root = root.toAbsolutePath().normalize();
-        ReactorLayout layout = ReactorLayout.read(root);
+        // A module of a larger reactor builds from the reactor's root (-pl MODULE -am), so its
+        // sibling modules resolve without being installed, as `cd module && mvn test` would not.
+        Path reactor = ReactorLayout.enclosingReactor(root);
+        List<String> scope = reactor.equals(root)
+                ? List.of()
+                : List.of("-pl", reactor.relativize(root).toString(), "-am");
+        ReactorLayout layout = ReactorLayout.read(reactor);
         Path state = root.resolve("target").resolve("testr4j");
         Path stamp = state.resolve("poms.sha256");
         Path effectivePom = state.resolve("effective-pom.xml");
         String fingerprint = layout.fingerprint();
         boolean cached = fingerprint.equals(readQuietly(stamp)) && Files.isRegularFile(effectivePom);
-        List<String> goals = new ArrayList<>();
+        List<String> goals = new ArrayList<>(scope);
         if (options.build() || !cached) {
             goals.add("test-compile");
         }
@@ -73,8 +79,8 @@ public final class MavenTestSetup {
             goals.add(HELP_PLUGIN + ":effective-pom");
             goals.add("-Doutput=" + effectivePom);
         }
-        if (!goals.isEmpty()) {
-            MavenInvoker maven = new MavenInvoker(root);
+        if (goals.size() > scope.size()) {
+            MavenInvoker maven = new MavenInvoker(reactor);
             notes.accept("building: "
                     + Path.of(maven.executable().get(maven.executable().size() - 1))
                             .getFileName()
@@ -84,6 +90,10 @@ public final class MavenTestSetup {
             write(stamp, fingerprint);
         }
         List<ModuleSettings> all = EffectivePom.read(effectivePom);
+        if (!reactor.equals(root)) {
+            Path project = root;
+            all = all.stream().filter(m -> m.baseDir().equals(project)).toList(); // not the -am upstream
+        }
         long buildable = all.stream().filter(m -> !m.packaging().equals("pom")).count();
         List<ModuleTests> modules = new ArrayList<>();
         List<String> without = new ArrayList<>();

@@ -39,6 +39,29 @@ public record ReactorLayout(Path root, List<Path> poms) {
         return new ReactorLayout(root.toAbsolutePath().normalize(), poms);
     }
 
+    /**
+     * The directory Maven must run in to build the project in {@code dir}: the topmost ancestor
+     * whose reactor (its {@code <modules>}, followed down) includes {@code dir}'s pom, so that a
+     * module's siblings resolve from the reactor; {@code dir} itself when no ancestor lists it.
+     */
+    public static Path enclosingReactor(Path dir) throws MavenException {
+        Path project = dir.toAbsolutePath().normalize();
+        Path pom = project.resolve("pom.xml");
+        Path top = project;
+        for (Path up = project.getParent();
+                up != null && Files.isRegularFile(up.resolve("pom.xml"));
+                up = up.getParent()) {
+            try {
+                if (read(up).poms().contains(pom)) {
+                    top = up;
+                }
+            } catch (MavenException e) {
+                break; // an unreadable pom above is not this project's reactor
+            }
+        }
+        return top;
+    }
+
     /** A digest of every pom's bytes and path: equal fingerprints, equal project model inputs. */
     public String fingerprint() throws MavenException {
         try {

@@ -62,4 +62,17 @@ class ReactorLayoutTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("pom.xml"), "<project><artifactId>x</artifactId>" + body + "</project>");
     }
+
+    @Test
+    void aModuleBuildsFromTheTopmostReactorThatListsIt() throws Exception {
+        pom(root, "<modules><module>services</module></modules>");
+        pom(root.resolve("services"), "<modules><module>api</module></modules>");
+        pom(root.resolve("services/api"), "");
+        pom(root.resolve("services/api/unlisted"), "");
+
+        assertThat(ReactorLayout.enclosingReactor(root.resolve("services/api"))).isEqualTo(root);
+        assertThat(ReactorLayout.enclosingReactor(root)).isEqualTo(root);
+        assertThat(ReactorLayout.enclosingReactor(root.resolve("services/api/unlisted")))
+                .isEqualTo(root.resolve("services/api/unlisted"));
+    }
 }
