@@ -30,8 +30,8 @@ import org.w3c.dom.NodeList;
 /**
  * {@code bin/testr run} in a Maven reactor with no configuration ({@code maven-sample}: JUnit 5
  * with parameterized, nested, dynamic, disabled and failing tests, a static initialiser that
- * throws and tests that print; JUnit 4 through the vintage engine; JUnit 4 alone; a module without
- * tests), against {@code mvn test} on a copy of the same project: the same tests, the same outcomes.
+ * throws and tests that print; JUnit 4 through the vintage engine; JUnit 4 alone; TestNG alone; a
+ * module without tests), against {@code mvn test} on a copy of the same project: the same tests, the same outcomes.
  */
 class MavenProjectIT {
     private static final Path ROOT = Path.of(System.getProperty("testr4j.projectRoot", ".."))
@@ -78,7 +78,8 @@ class MavenProjectIT {
                         "core:com.example.CalculatorTest.addsPairs(int, int, int)[3]",
                         "core:com.example.CalculatorTest$Negative.addsNegatives",
                         "legacy:com.example.legacy.LegacyTest.addsThroughCore",
-                        "plain4:com.example.plain.PlainJUnit4Test.failsPlainly");
+                        "plain4:com.example.plain.PlainJUnit4Test.failsPlainly",
+                        "ng:com.example.ng.NgTest.passesUnderTestNg");
         assertThat(byId.get("core:com.example.CalculatorTest.addsPairs(int, int, int)[3]")
                         .runnable())
                 .isFalse();

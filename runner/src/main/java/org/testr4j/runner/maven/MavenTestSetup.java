@@ -34,9 +34,13 @@ public final class MavenTestSetup {
 
     static final String SUPPLIED_LAUNCHER_FOR_VINTAGE = "1.14.4";
 
+    /** The TestNG bridge supplied for modules that have TestNG and no JUnit Platform engine. */
+    static final String SUPPLIED_TESTNG_ENGINE = "org.junit.support:testng-engine:1.1.0";
+
     private static final Pattern ENGINE_JAR = Pattern.compile("junit-platform-engine-(.+)\\.jar");
     private static final Pattern LAUNCHER_JAR = Pattern.compile("junit-platform-launcher-.+\\.jar");
     private static final Pattern JUNIT4_JAR = Pattern.compile("junit-4\\.[0-9.]+\\.jar");
+    private static final Pattern TESTNG_JAR = Pattern.compile("testng-[0-9][0-9.]*\\.jar");
 
     /**
      * @param build compile the tests first ({@code mvn test-compile}); false for {@code --no-build}
@@ -111,7 +115,7 @@ public final class MavenTestSetup {
             }
             Optional<List<Path>> classpath = classpath(root, m, options, state);
             if (classpath.isEmpty()) {
-                without.add(m.artifactId() + " (no JUnit Platform engine or JUnit 4 on its test classpath)");
+                without.add(m.artifactId() + " (no JUnit Platform engine, JUnit 4 or TestNG on its test classpath)");
                 continue;
             }
             modules.add(new ModuleTests(m, classpath.get(), buildable > 1 ? m.artifactId() + ":" : ""));
@@ -146,15 +150,19 @@ public final class MavenTestSetup {
             classpath.addAll(
                     supplied(root, state, List.of("org.junit.platform:junit-platform-launcher:" + engine.get())));
         } else if (engine.isEmpty()) {
-            if (deps.stream().noneMatch(p -> JUNIT4_JAR.matcher(name(p)).matches())) {
+            // The launcher first: at equal depth Maven keeps the first junit-platform-engine it meets.
+            List<String> bridges = new ArrayList<>(
+                    List.of("org.junit.platform:junit-platform-launcher:" + SUPPLIED_LAUNCHER_FOR_VINTAGE));
+            if (deps.stream().anyMatch(p -> JUNIT4_JAR.matcher(name(p)).matches())) {
+                bridges.add(SUPPLIED_VINTAGE);
+            }
+            if (deps.stream().anyMatch(p -> TESTNG_JAR.matcher(name(p)).matches())) {
+                bridges.add(SUPPLIED_TESTNG_ENGINE);
+            }
+            if (bridges.size() == 1) {
                 return Optional.empty();
             }
-            classpath.addAll(supplied(
-                    root,
-                    state,
-                    List.of(
-                            SUPPLIED_VINTAGE,
-                            "org.junit.platform:junit-platform-launcher:" + SUPPLIED_LAUNCHER_FOR_VINTAGE)));
+            classpath.addAll(supplied(root, state, bridges));
         }
         classpath.add(options.workerJar());
         return Optional.of(classpath);
