@@ -46,7 +46,7 @@ class ReadmeIT {
 
         assertThat(r.exitCode()).as(r.stderr()).isZero();
         assertThat(r.stdout())
-                .containsPattern("Ran [0-9]{3,} tests")
+                .containsPattern("Ran [0-9]{3,} (\\([+-][0-9]+\\) )?tests") // "(+1)": against the run before, if any
                 .contains("testr4j-subunit:org.testr4j.subunit.v2.PacketReaderTest.")
                 .contains("testr4j-junit:org.testr4j.junit.JUnitWorkerTest.")
                 .containsPattern("PASSED \\(id=[0-9]+\\)")
