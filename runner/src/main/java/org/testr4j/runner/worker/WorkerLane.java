@@ -1,6 +1,7 @@
 package org.testr4j.runner.worker;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -248,6 +249,12 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
         if (s != null) {
             s.process().killTree();
             try {
+                if (!s.process().awaitEnd(Duration.ofSeconds(1))) {
+                    releaseReaderOf(s.pipe()); // its output is still open: an orphan waits on the pipe
+                    if (!s.process().awaitEnd(Duration.ofSeconds(5))) {
+                        return; // something else holds it open: leave its reader (a daemon), end the run
+                    }
+                }
                 s.process().finish();
             } catch (CommandException | RuntimeException e) {
                 // it was killed while waiting for its ids: what it printed does not matter
@@ -256,6 +263,31 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
             } finally {
                 deleteQuietly(s.pipe());
             }
+        }
+    }
+
+    /**
+     * A child the kill missed (forked after the kill's snapshot of the tree, then orphaned) may still
+     * be waiting to open the pipe, holding the process's stdout open: opening and closing the write
+     * end gives it an empty list, so it ends and the stdout reader sees the end. Bounded: when no
+     * reader comes, the opening thread (a daemon) is left behind.
+     */
+    private static void releaseReaderOf(Path pipe) {
+        Thread opener = new Thread(
+                () -> {
+                    try (OutputStream out = Files.newOutputStream(pipe)) {
+                        out.flush();
+                    } catch (IOException e) {
+                        // nobody reads it any more, or it is gone: nothing is waiting
+                    }
+                },
+                "testr-spare-pipe");
+        opener.setDaemon(true);
+        opener.start();
+        try {
+            opener.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
