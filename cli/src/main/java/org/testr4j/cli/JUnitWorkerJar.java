@@ -24,7 +24,7 @@ final class JUnitWorkerJar {
         List<Path> candidates = new ArrayList<>();
         Path home = codeLocation();
         if (home != null) {
-            Path dir = Files.isDirectory(home) ? home.getParent() : home.getParent(); // cli/target either way
+            Path dir = home.getParent(); // cli/target, from cli/target/classes or cli/target/testr4j.jar
             candidates.add(dir.resolve(FILE_NAME));
             if (dir.getParent() != null && dir.getParent().getParent() != null) {
                 candidates.add(dir.getParent()

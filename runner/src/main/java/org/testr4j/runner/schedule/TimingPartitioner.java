@@ -191,13 +191,14 @@ public final class TimingPartitioner {
      * included (as {@code group#1}, {@code group#2}, ...), for a queue that hands groups out whole.
      */
     public UnaryOperator<String> groupsOf(List<String> testIds) {
-        Map<String, Group> groups = groups(testIds);
         if (!splitDominant) {
             return this::groupOf;
         }
+        Map<String, Group> groups = groups(testIds);
         Map<String, String> partOf = new HashMap<>();
+        Duration total = total(groups);
         for (Map.Entry<String, Group> e : groups.entrySet()) {
-            List<Group> parts = split(Map.of(e.getKey(), e.getValue()), total(groups));
+            List<Group> parts = split(Map.of(e.getKey(), e.getValue()), total);
             for (int i = 0; parts.size() > 1 && i < parts.size(); i++) {
                 for (String id : parts.get(i).tests) {
                     partOf.put(id, e.getKey() + "#" + (i + 1));
