@@ -14,6 +14,7 @@ import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.ExpectedFailureFixup;
 import org.testr4j.subunit.process.TestFilter;
+import org.testr4j.subunit.process.TestRenamer;
 import org.testr4j.subunit.process.TestSelection;
 import org.testr4j.subunit.v2.PacketWriter;
 import picocli.CommandLine.Command;
@@ -118,14 +119,31 @@ final class FilterCommand implements Callable<Integer> {
                     "FILE lists test ids expected to fail: their failures become xfail, their successes uxsuccess.")
     Path fixup;
 
+    @Option(
+            names = "--rename",
+            arity = "2",
+            paramLabel = "FROM TO",
+            hideParamSyntax = true,
+            description = {
+                "Replace every match of regex FROM in test ids by TO, before selecting; may be repeated (applied in"
+                        + " order).",
+                "TO is a python re.sub template, as subunit-filter takes it: \\1 or \\g<name> insert a group."
+            })
+    List<String> renames = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         TestSelection selection = selection();
+        List<TestRenamer.Rule> rules = renameRules();
         StandardStreams io = parent.streams();
         PacketWriter writer = PacketWriter.to(io.out());
         StreamResult pipeline = new TestFilter(selection, writer);
+        // python's order: the fixup list and the patterns see the new ids
         if (fixup != null) {
             pipeline = new ExpectedFailureFixup(expectedToFail(fixup), pipeline);
+        }
+        if (!rules.isEmpty()) {
+            pipeline = new TestRenamer(rules, pipeline);
         }
         pipeline.startRun();
         StreamInput.Outcome outcome = input.pump(io, "subunit filter", pipeline, writer);
@@ -167,6 +185,21 @@ final class FilterCommand implements Callable<Integer> {
             s = s.withoutTag(tag);
         }
         return s;
+    }
+
+    List<TestRenamer.Rule> renameRules() {
+        List<TestRenamer.Rule> rules = new ArrayList<>();
+        for (int i = 0; i + 1 < renames.size(); i += 2) {
+            try {
+                rules.add(TestRenamer.Rule.of(renames.get(i), renames.get(i + 1)));
+            } catch (PatternSyntaxException e) {
+                throw new UserException(
+                        "bad --rename pattern '" + e.getPattern() + "': " + e.getDescription(), ExitCode.USAGE);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("bad --rename: " + e.getMessage(), ExitCode.USAGE);
+            }
+        }
+        return rules;
     }
 
     private static Set<String> expectedToFail(Path file) throws IOException {
