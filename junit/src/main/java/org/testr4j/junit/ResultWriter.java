@@ -9,8 +9,9 @@ import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.v2.PacketWriter;
 
 /**
- * The worker's subunit v2 output: thread-safe, and flushed after every result, so the runner sees
- * each test end as it happens and knows when a fed batch is done.
+ * The worker's subunit v2 output: thread-safe, and flushed after every status (a test starting,
+ * ending or listed), so the runner sees each test start and end as it happens: it times tests from
+ * their start, shows them running, and knows when a fed batch is done.
  *
  * <pre>{@code
  * ResultWriter out = new ResultWriter(new FileOutputStream(FileDescriptor.out));
@@ -27,7 +28,8 @@ final class ResultWriter implements StreamResult {
     @Override
     public synchronized void status(Event event) {
         writer.status(event);
-        if (event.status().isFinal() || event.status() == TestStatus.EXISTS) {
+        // inprogress too: the runner times tests, shows them running and hands back the ones not started
+        if (event.status() != TestStatus.NONE) {
             flush();
         }
     }
