@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -31,7 +33,6 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
-import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 
 /**
@@ -57,15 +58,21 @@ public final class JUnitWorker {
     static final String RUNNING_PROPERTY = "testr4j.junit.worker";
 
     private final WorkerArguments arguments;
-    private final StreamResult sink;
+    private final ResultWriter sink;
     private final Clock clock;
     private final SubunitListener.Progress progress;
     private final Launcher launcher;
     private final TestIds ids;
     private final ClassLoader loader;
     private final IdResolver resolver;
+    private final RunningBatch running = new RunningBatch();
 
-    private JUnitWorker(WorkerArguments arguments, StreamResult sink, Clock clock, SubunitListener.Progress progress) {
+    /** The file event that answers a cancel: the ids of the batch that will not run. */
+    static final String UNSTARTED = "testr4j.unstarted";
+    /** The file event by which a fed worker says what it can do beyond the plain feed. */
+    static final String FEED_FEATURES = "testr4j.feed";
+
+    private JUnitWorker(WorkerArguments arguments, ResultWriter sink, Clock clock, SubunitListener.Progress progress) {
         this.arguments = arguments;
         this.sink = sink;
         this.clock = clock;
@@ -156,14 +163,81 @@ public final class JUnitWorker {
                 runIds(readIds(arguments.idsFile()));
                 break;
             case FEED:
-                FeedReader feed = new FeedReader(in);
-                for (Optional<List<String>> batch = feed.nextBatch(); batch.isPresent(); batch = feed.nextBatch()) {
-                    runIds(batch.get());
-                }
+                runFeed(in);
                 break;
             default:
                 runAll();
         }
+    }
+
+    /**
+     * Runs batches as they are fed. A thread reads the feed, so that a {@value FeedReader#CANCEL}
+     * reaches the batch that is running: on platform 6 and later that batch stops after its test in
+     * progress. Each cancel is answered by exactly one {@value #UNSTARTED} file event, after the
+     * results of the batch it cut short, naming the ids that batch will not run (none when it came
+     * while no batch ran); testr hands those to other workers. The worker announces that it can be
+     * cancelled with a {@value #FEED_FEATURES} file event reading {@code cancel} before anything else.
+     */
+    private void runFeed(InputStream in) throws IOException {
+        Optional<BatchCancellation> cancellation = BatchCancellation.available();
+        if (cancellation.isPresent()) {
+            sink.status(Event.builder()
+                    .file(FEED_FEATURES, Bytes.utf8("cancel"))
+                    .mimeType(OutputCapture.MIME_TYPE)
+                    .eof(true)
+                    .timestamp(clock.instant())
+                    .build());
+            sink.flush(); // the feed's control events are read at once, like results
+        }
+        BlockingQueue<Object> items = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> {
+                    FeedReader feed = new FeedReader(in);
+                    try {
+                        for (Optional<FeedReader.Item> item = feed.next(); item.isPresent(); item = feed.next()) {
+                            if (!(item.get() instanceof FeedReader.Cancel) || !running.cancel()) {
+                                items.add(item.get()); // a batch, or a cancel that came while none ran
+                            }
+                        }
+                        items.add(Boolean.TRUE); // the end
+                    } catch (IOException e) {
+                        items.add(e);
+                    }
+                },
+                "testr4j-feed");
+        reader.setDaemon(true);
+        reader.start();
+        while (true) {
+            Object item;
+            try {
+                item = items.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (item instanceof FeedReader.Batch) {
+                runIds(((FeedReader.Batch) item).ids(), cancellation);
+            } else if (item instanceof FeedReader.Cancel) {
+                answerCancel(List.of());
+            } else if (item instanceof IOException) {
+                throw (IOException) item;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** The {@value #UNSTARTED} file event: the ids of the cancelled batch that will not run, a line each. */
+    private void answerCancel(List<String> unstarted) {
+        StringBuilder text = new StringBuilder();
+        unstarted.forEach(id -> text.append(id).append('\n'));
+        sink.status(Event.builder()
+                .file(UNSTARTED, Bytes.utf8(text.toString()))
+                .mimeType(OutputCapture.MIME_TYPE)
+                .eof(true)
+                .timestamp(clock.instant())
+                .build());
+        sink.flush();
     }
 
     private void list() {
@@ -218,6 +292,10 @@ public final class JUnitWorker {
     }
 
     private void runIds(List<String> requested) {
+        runIds(requested, Optional.empty());
+    }
+
+    private void runIds(List<String> requested, Optional<BatchCancellation> cancellation) {
         Set<String> wanted = new LinkedHashSet<>(requested);
         if (wanted.isEmpty()) {
             return;
@@ -233,16 +311,31 @@ public final class JUnitWorker {
         resolution.unresolved().forEach(this::reportFailure);
         SubunitListener listener = new SubunitListener(ids, sink, clock, wanted, progress);
         String trouble = "";
+        boolean cancelled = false;
         if (!resolution.selectors().isEmpty()) {
             try {
-                launcher.execute(request(resolution.selectors()), listener);
+                if (cancellation.isPresent()) {
+                    BatchCancellation.Token token = cancellation.get().newToken();
+                    listener.quietOnceCancelled(token::cancelled);
+                    running.begin(token);
+                    try {
+                        cancellation.get().execute(launcher, request(resolution.selectors()), listener, token);
+                    } finally {
+                        cancelled = running.end();
+                    }
+                } else {
+                    launcher.execute(request(resolution.selectors()), listener);
+                }
             } catch (RuntimeException e) {
                 trouble = "running the tests failed:\n" + SubunitListener.traceback(e);
             }
         }
         Set<String> finished = listener.finishedIds();
+        List<String> unstarted = new ArrayList<>();
         for (String id : wanted) {
-            if (!finished.contains(id) && !resolution.unresolved().containsKey(id)) {
+            if (cancelled && !finished.contains(id) && !resolution.unresolved().containsKey(id)) {
+                unstarted.add(id); // handed back: another worker runs it
+            } else if (!finished.contains(id) && !resolution.unresolved().containsKey(id)) {
                 String why = trouble.isEmpty()
                         ? listener.rootFailure()
                                 .map(t -> IdResolver.notFound(id) + "; the engine failed:\n"
@@ -251,6 +344,9 @@ public final class JUnitWorker {
                         : trouble;
                 reportFailure(id, why);
             }
+        }
+        if (cancelled) {
+            answerCancel(unstarted);
         }
     }
 
@@ -330,6 +426,35 @@ public final class JUnitWorker {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : JUnitWorker.class.getClassLoader();
+    }
+
+    /** The batch being executed, which the feed's thread may cancel; one cancel per batch, the rest are answered idle. */
+    private static final class RunningBatch {
+        private BatchCancellation.Token token;
+        private boolean cancelAsked;
+
+        synchronized void begin(BatchCancellation.Token running) {
+            token = running;
+            cancelAsked = false;
+        }
+
+        /** Cancels the running batch; false when none runs or it was already asked, so the cancel is answered idle. */
+        synchronized boolean cancel() {
+            if (token == null || cancelAsked) {
+                return false;
+            }
+            cancelAsked = true;
+            token.cancel();
+            return true;
+        }
+
+        /** Ends the batch; true if it was cancelled, so it owes the cancel its answer. */
+        synchronized boolean end() {
+            boolean asked = cancelAsked;
+            token = null;
+            cancelAsked = false;
+            return asked;
+        }
     }
 
     /** Engines whose discovery failed, with the failure. */

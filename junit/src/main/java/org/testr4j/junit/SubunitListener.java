@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -66,6 +67,7 @@ final class SubunitListener implements TestExecutionListener {
     private final Map<String, List<String>> failedInvocations = new ConcurrentHashMap<>();
     private volatile TestPlan plan;
     private volatile Throwable rootFailure;
+    private volatile BooleanSupplier cancelled = () -> false;
 
     /**
      * @param wanted ids of containers to report as tests too (a class asked for by id)
@@ -76,6 +78,15 @@ final class SubunitListener implements TestExecutionListener {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.wanted = Set.copyOf(wanted);
         this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Once {@code cancelled} says so, what the engines skip is not reported: an execution that was
+     * cancelled skips the tests it did not start, and the worker hands those back unrun.
+     */
+    SubunitListener quietOnceCancelled(BooleanSupplier cancelled) {
+        this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
+        return this;
     }
 
     /** The ids given a final status so far. */
@@ -109,6 +120,9 @@ final class SubunitListener implements TestExecutionListener {
 
     @Override
     public void executionSkipped(TestIdentifier identifier, String reason) {
+        if (cancelled.getAsBoolean()) {
+            return;
+        }
         TestIds.Name name = ids.nameOf(identifier);
         if (isReported(identifier, name)) {
             start(name.id(), identifier);

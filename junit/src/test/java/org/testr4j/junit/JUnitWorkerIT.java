@@ -135,6 +135,78 @@ class JUnitWorkerIT {
     }
 
     @Test
+    void aCancelStopsTheBatchAfterTheTestInProgressOnPlatform6AndIsAnsweredOnEvery(@TempDir Path dir) throws Exception {
+        String slow = "org.testr4j.junit.cancelling.SlowExample.";
+        for (boolean six : new boolean[] {true, false}) {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dfixtures.sleepMillis=1500",
+                    "-cp",
+                    String.join(File.pathSeparator, six ? platform6() : platform1()),
+                    "org.testr4j.junit.JUnitWorker",
+                    "--feed"));
+            Process process = new ProcessBuilder(command)
+                    .redirectError(dir.resolve("stderr-" + six).toFile())
+                    .start();
+            List<org.testr4j.subunit.Event> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try (var in = org.testr4j.subunit.v2.PacketReader.lenient(process.getInputStream())) {
+                    in.readAll(events::add);
+                } catch (IOException e) {
+                    // the test below says what is missing
+                }
+            });
+            reader.start();
+            var stdin = process.getOutputStream();
+            stdin.write((slow + "a\n" + slow + "b\n" + slow + "c\n\n").getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            awaitEvent(events, e -> (slow + "a").equals(e.testId()) && e.status() == TestStatus.IN_PROGRESS);
+            stdin.write("!cancel\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            awaitEvent(events, e -> JUnitWorker.UNSTARTED.equals(e.fileName()));
+            stdin.close();
+            assertThat(process.waitFor()).isZero();
+            reader.join();
+
+            List<String> ended = events.stream()
+                    .filter(e -> e.testId() != null && e.status().isFinal())
+                    .map(org.testr4j.subunit.Event::testId)
+                    .collect(Collectors.toList());
+            String unstarted = events.stream()
+                    .filter(e -> JUnitWorker.UNSTARTED.equals(e.fileName()))
+                    .map(e -> e.fileBytes().utf8())
+                    .collect(Collectors.joining());
+            boolean announced = events.stream().anyMatch(e -> JUnitWorker.FEED_FEATURES.equals(e.fileName()));
+            if (six) {
+                assertThat(announced).isTrue();
+                assertThat(ended)
+                        .as(events.stream()
+                                .map(e -> e.testId() + " " + e.status() + " " + e.fileName() + " "
+                                        + (e.fileBytes() == null
+                                                ? ""
+                                                : e.fileBytes().utf8()))
+                                .collect(Collectors.joining("\n")))
+                        .containsExactly(slow + "a");
+                assertThat(unstarted).isEqualTo(slow + "b\n" + slow + "c\n");
+            } else { // platform 1 cannot cancel: it says nothing of it, runs the batch, answers the cancel empty
+                assertThat(announced).isFalse();
+                assertThat(ended).containsExactly(slow + "a", slow + "b", slow + "c");
+                assertThat(unstarted).isEmpty();
+            }
+        }
+    }
+
+    private static void awaitEvent(
+            List<org.testr4j.subunit.Event> events, java.util.function.Predicate<org.testr4j.subunit.Event> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (events.stream().noneMatch(wanted)) {
+            assertThat(System.nanoTime()).as("waited 60 s for an event").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
     void aTestCallingSystemExitLeavesAReadableStream(@TempDir Path dir) throws Exception {
         Path ids = dir.resolve("ids");
         Files.writeString(ids, P + "PlainExample.passes\n" + P + "ExitSample.exits\n");

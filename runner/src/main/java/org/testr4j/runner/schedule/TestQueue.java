@@ -34,6 +34,13 @@ import java.util.function.UnaryOperator;
  * the ones it never started (its worker crashed); they go to the front. {@link #take} waits while
  * the queue is empty but tests are in flight, since those may come back.
  *
+ * <p>A worker that goes idle then steals: the busy batches whose workers can give tests back
+ * ({@link #offer}) are asked, the one with the most expected time not yet started first, to stop
+ * after their test in progress ({@link Revocable#revoke}); when that batch settles, the later half
+ * of what it handed back goes to the idle worker and the rest to the front of the queue. So a class
+ * handed out whole on a first run, with no history to say it was heavy, still ends up split across
+ * the workers that would otherwise wait for it.
+ *
  * <pre>{@code
  * TestQueue queue = TestQueue.shared(ids, times, partitioner::groupOf, ChunkPlan.fed(4));
  * List<String> batch = queue.take(true);     // empty once every test has run
@@ -44,6 +51,18 @@ public final class TestQueue {
     private static final Duration NO_HISTORY = Duration.ofSeconds(1);
     /** The share of the never-seen tests handed out in the workers' first batches (chunked mode). */
     private static final double FIRST_ROUND_UNSEEN = 0.5;
+
+    /** A batch in flight whose worker can stop it early and hand back the tests it has not started. */
+    public interface Revocable {
+        /** The batch's tests the worker has not started yet. */
+        List<String> unstarted();
+
+        /**
+         * Asks the worker to stop after its test in progress; its lane then {@linkplain #settle(List,
+         * Collection, int) settles} with what it handed back. Must not block. False when it cannot.
+         */
+        boolean revoke();
+    }
 
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
     private record Group(List<String> tests, Duration known, int unseen) {
@@ -59,6 +78,10 @@ public final class TestQueue {
     private final LinkedList<Group> queued = new LinkedList<>();
     private final Deque<List<Group>> firstRound = new ArrayDeque<>(); // packed shares of the timed tests
     private final Set<String> inFlight = new HashSet<>();
+    private final Map<Integer, Revocable> revocable = new HashMap<>();
+    private int stealingFrom = -1; // the lane asked to hand tests back, until its batch settles
+    private List<String> stolen; // handed back for a lane other than stolenFrom; in flight until taken
+    private int stolenFrom = -1;
     private int firstRoundUnseen;
     private Duration observedUnseen = Duration.ZERO;
     private int observed;
@@ -197,14 +220,34 @@ public final class TestQueue {
      * @param firstTake true for a worker's first batch, which in chunked mode is its packed share
      */
     public synchronized List<String> take(boolean firstTake) throws InterruptedException {
-        while (queued.isEmpty() && firstRound.isEmpty()) {
-            if (inFlight.isEmpty() || closed) {
+        return take(firstTake, -1);
+    }
+
+    /**
+     * As {@link #take(boolean)}, for the worker of lane {@code lane}, which may steal while it waits
+     * (see the class description); -1 for a taker that does not steal.
+     */
+    public synchronized List<String> take(boolean firstTake, int lane) throws InterruptedException {
+        while (true) {
+            if (closed) {
                 return List.of();
             }
+            if (stolen != null && lane != stolenFrom) {
+                List<String> batch = stolen; // already in flight
+                stolen = null;
+                notifyAll();
+                return batch;
+            }
+            if (!queued.isEmpty() || !firstRound.isEmpty()) {
+                break;
+            }
+            if (inFlight.isEmpty()) {
+                return List.of();
+            }
+            if (lane >= 0 && stealingFrom < 0 && stolen == null) {
+                steal(lane);
+            }
             wait();
-        }
-        if (closed) {
-            return List.of();
         }
         List<String> batch = new ArrayList<>();
         Duration firstShare = estimate().multipliedBy(firstRoundUnseen);
@@ -223,6 +266,46 @@ public final class TestQueue {
         }
         inFlight.addAll(batch);
         return batch;
+    }
+
+    /** Asks the busy batch with the most expected time not yet started (two tests at least) to hand it back. */
+    private void steal(int thief) {
+        int victim = -1;
+        Duration most = Duration.ZERO;
+        for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
+            if (e.getKey() == thief) {
+                continue;
+            }
+            List<String> unstarted = e.getValue().unstarted();
+            if (unstarted.size() < 2) {
+                continue; // one test cannot be split; stopping it would only add a start
+            }
+            Duration left = Duration.ZERO;
+            for (String id : unstarted) {
+                left = left.plus(expectedOf(id));
+            }
+            if (left.compareTo(most) > 0) {
+                most = left;
+                victim = e.getKey();
+            }
+        }
+        if (victim >= 0 && revocable.get(victim).revoke()) {
+            stealingFrom = victim;
+        }
+    }
+
+    /**
+     * Says that lane {@code lane}'s batch in flight can be {@linkplain Revocable revoked} until its
+     * lane {@linkplain #withdraw withdraws} it; a worker waiting to steal looks again.
+     */
+    public synchronized void offer(int lane, Revocable batch) {
+        revocable.put(lane, batch);
+        notifyAll();
+    }
+
+    /** Lane {@code lane}'s batch can no longer be revoked (it ended). */
+    public synchronized void withdraw(int lane) {
+        revocable.remove(lane);
     }
 
     /** Groups from the front while they fit in {@code target}; at least one if {@code batch} is empty. */
@@ -270,9 +353,27 @@ public final class TestQueue {
      * the queue (in their order, regrouped) for the next idle worker.
      */
     public synchronized void settle(List<String> batch, Collection<String> notStarted) {
+        settle(batch, notStarted, -1);
+    }
+
+    /**
+     * As {@link #settle(List, Collection)}, by lane {@code lane}: when it had been asked to hand tests
+     * back, the later half of {@code notStarted} goes to the worker that asked.
+     */
+    public synchronized void settle(List<String> batch, Collection<String> notStarted, int lane) {
         batch.forEach(inFlight::remove);
+        boolean stealing = lane >= 0 && lane == stealingFrom;
+        if (stealing) {
+            stealingFrom = -1;
+        }
         if (!closed && !notStarted.isEmpty()) {
             List<String> back = batch.stream().filter(notStarted::contains).toList();
+            if (stealing && back.size() >= 2) {
+                stolen = List.copyOf(back.subList(back.size() / 2, back.size()));
+                stolenFrom = lane;
+                inFlight.addAll(stolen);
+                back = back.subList(0, back.size() / 2);
+            }
             Map<String, List<String>> byGroup = new LinkedHashMap<>();
             back.forEach(id -> byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
                     .add(id));
@@ -289,6 +390,10 @@ public final class TestQueue {
     public synchronized List<String> close() {
         closed = true;
         List<String> left = new ArrayList<>();
+        if (stolen != null) {
+            left.addAll(stolen);
+            stolen = null;
+        }
         firstRound.forEach(share -> share.forEach(g -> left.addAll(g.tests)));
         queued.forEach(g -> left.addAll(g.tests));
         firstRound.clear();

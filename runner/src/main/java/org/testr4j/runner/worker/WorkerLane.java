@@ -94,7 +94,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
         int failedStarts = 0;
         String lastStartFailure = null;
         try {
-            List<String> batch = queue.take(true);
+            List<String> batch = queue.take(true, index);
             while (!batch.isEmpty()) {
                 if (live.cancelled()) {
                     queue.settle(batch, batch); // back to the queue: the pool reports what never ran
@@ -132,7 +132,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                         }
                     }
                 }
-                batch = queue.take(firstTake);
+                batch = queue.take(firstTake, index);
             }
             return new Result(outcomes, everStarted, null);
         } finally {
@@ -181,12 +181,30 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
         List<String> batch = first;
         while (true) {
             p.feed(batch);
-            WorkerProcess.Wake wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf);
+            List<String> fed = batch;
+            // an idle lane may take back what this worker has not started (if it announced it can stop)
+            queue.offer(index, new TestQueue.Revocable() {
+                @Override
+                public List<String> unstarted() {
+                    return p.unstarted(fed);
+                }
+
+                @Override
+                public boolean revoke() {
+                    return p.cancel();
+                }
+            });
+            WorkerProcess.Wake wake;
+            try {
+                wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf);
+            } finally {
+                queue.withdraw(index);
+            }
             if (wake != WorkerProcess.Wake.BATCH_DONE) {
                 return conclude(p, batch, wake, null);
             }
-            queue.settle(batch, List.of());
-            batch = schedule.isolated() ? List.of() : queue.take(false);
+            queue.settle(batch, p.takeHandedBack(), index);
+            batch = schedule.isolated() ? List.of() : queue.take(false, index);
             if (batch.isEmpty()) {
                 p.endInput();
                 boolean exited = p.awaitEnd(schedule.startupTimeout());
@@ -329,7 +347,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
         List<String> notStarted =
                 died ? missing.stream().filter(id -> !interrupted.contains(id)).toList() : List.of();
         if (!p.sentAnything() && died) { // exit 0 with nothing to say ran, but knew none of its ids
-            queue.settle(batch, batch);
+            queue.settle(batch, batch, index);
             lastNoStart = "`" + p.command().command() + "` in " + directory
                     + (wake == WorkerProcess.Wake.STARTUP_TIMEOUT
                             ? " sent nothing within the start-up timeout of "
@@ -378,7 +396,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                         note);
             }
         }
-        queue.settle(batch, notStarted);
+        queue.settle(batch, notStarted, index);
         outcomes.add(new WorkerOutcome(
                 index, p.command().command(), status, p.reported(), missing, interrupted, notStarted, explainedBy));
         return died ? Ending.FAULT : Ending.CLEAN;

@@ -80,6 +80,17 @@ final class WorkerProcess {
     private Thread stderrReader;
     private Thread idWriter;
     private Path idPipe;
+    // the feed's cancel (see WorkerLane): guarded by this
+    private boolean canCancel;
+    private int cancelsSent;
+    private int cancelsAnswered;
+    private final Set<String> handedBack = new LinkedHashSet<>();
+    private final Object stdinLock = new Object();
+
+    /** A fed worker's file event saying what it can do beyond the plain feed ({@code cancel}). */
+    static final String FEED_FEATURES = "testr4j.feed";
+    /** A fed worker's answer to a cancel: the ids of its batch it will not run, a line each. */
+    static final String UNSTARTED = "testr4j.unstarted";
 
     /** A process whose tests' durations go nowhere. */
     WorkerProcess(int index, ShellCommand command, boolean fed, StreamResult downstream, Clock clock) {
@@ -154,6 +165,10 @@ final class WorkerProcess {
 
     private void fromStdout(Event event) {
         String id = event.testId();
+        if (fed && id == null && isFeedControl(event.fileName())) {
+            feedControl(event); // the feed protocol's, not the run's: kept out of the stream
+            return;
+        }
         if (id == null && "stdout".equals(event.fileName()) && event.fileBytes() != null) {
             byte[] b = event.fileBytes().toByteArray();
             stdoutTail.append(b, 0, b.length);
@@ -178,6 +193,24 @@ final class WorkerProcess {
         if (started != null) {
             onFinished.accept(id, Duration.ofNanos(now - started));
         }
+    }
+
+    private static boolean isFeedControl(String fileName) {
+        return FEED_FEATURES.equals(fileName) || UNSTARTED.equals(fileName);
+    }
+
+    private synchronized void feedControl(Event event) {
+        String text = event.fileBytes() == null ? "" : event.fileBytes().utf8();
+        if (firstEventNanos < 0) {
+            firstEventNanos = System.nanoTime(); // it has started: a worker announces before any test
+        }
+        if (FEED_FEATURES.equals(event.fileName())) {
+            canCancel = text.lines().anyMatch(line -> line.strip().equals("cancel"));
+        } else {
+            cancelsAnswered++;
+            text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(handedBack::add);
+        }
+        notifyAll();
     }
 
     private void readStderr() {
@@ -230,12 +263,55 @@ final class WorkerProcess {
         StringBuilder b = new StringBuilder();
         ids.forEach(id -> b.append(id).append('\n'));
         b.append('\n');
-        try {
-            stdin.write(b.toString().getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-        } catch (IOException e) {
-            // it has ended or is ending: await sees its stdout close
+        writeStdin(b.toString());
+    }
+
+    private void writeStdin(String text) {
+        synchronized (stdinLock) {
+            try {
+                stdin.write(text.getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            } catch (IOException e) {
+                // it has ended or is ending: await sees its stdout close
+            }
         }
+    }
+
+    /**
+     * Asks a fed worker that announced it can be cancelled to stop its batch after the test in
+     * progress; {@link #await} then also waits for its answer, and {@link #takeHandedBack} gives the
+     * ids it will not run. False (and nothing sent) when it cannot be cancelled or has ended.
+     */
+    boolean cancel() {
+        synchronized (this) {
+            if (!fed || !canCancel || ended) {
+                return false;
+            }
+            cancelsSent++;
+        }
+        writeStdin("!cancel\n");
+        return true;
+    }
+
+    /** The ids of {@code batch} it has not started (none when it cannot be cancelled: they cannot be taken back). */
+    synchronized List<String> unstarted(Collection<String> batch) {
+        if (!canCancel) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String id : batch) {
+            if (!reported.contains(id) && !running.containsKey(id) && !handedBack.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** The ids its answers to cancels handed back since the last call, which it did not run. */
+    synchronized List<String> takeHandedBack() {
+        List<String> ids = new ArrayList<>(handedBack);
+        handedBack.clear();
+        return ids;
     }
 
     /** Closes the process's stdin: no more batches. */
@@ -264,7 +340,7 @@ final class WorkerProcess {
             if (ended) {
                 return Wake.ENDED;
             }
-            if (!untilEnd && reported.containsAll(batch)) {
+            if (!untilEnd && cancelsAnswered == cancelsSent && batchSettled(batch)) {
                 return Wake.BATCH_DONE;
             }
             long now = System.nanoTime();
@@ -295,6 +371,15 @@ final class WorkerProcess {
                 wait(millis);
             }
         }
+    }
+
+    private boolean batchSettled(Collection<String> batch) {
+        for (String id : batch) {
+            if (!reported.contains(id) && !handedBack.contains(id)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for its stdout to end. */

@@ -1,0 +1,145 @@
+package org.testr4j.runner.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** An idle lane takes back half of what a busy lane's worker has not started. */
+class TestQueueStealingTest {
+    private static final Pattern CLASS = Pattern.compile("^[^.]*");
+
+    /** A busy lane's batch: {@code started} of it have begun; a revoke is recorded, and refused if asked to. */
+    private static final class Busy implements TestQueue.Revocable {
+        final List<String> batch;
+        final int started;
+        final boolean canStop;
+        int revokes;
+
+        Busy(List<String> batch, int started, boolean canStop) {
+            this.batch = batch;
+            this.started = started;
+            this.canStop = canStop;
+        }
+
+        @Override
+        public synchronized List<String> unstarted() {
+            return batch.subList(started, batch.size());
+        }
+
+        @Override
+        public synchronized boolean revoke() {
+            revokes++;
+            return canStop;
+        }
+
+        synchronized int revokes() {
+            return revokes;
+        }
+    }
+
+    private static TestQueue queue(List<String> ids) {
+        TimingPartitioner grouped = new TimingPartitioner(2, TestTimes.of(java.util.Map.of())).groupedBy(CLASS);
+        return TestQueue.shared(ids, TestTimes.of(java.util.Map.of()), grouped.groupsOf(ids), ChunkPlan.fed(2));
+    }
+
+    private static List<String> tests(String cls, int n) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(cls + ".t" + i);
+        }
+        return ids;
+    }
+
+    @Test
+    void anIdleLaneStealsTheLaterHalfOfWhatTheBusiestBatchHasNotStarted() throws Exception {
+        List<String> heavy = tests("Heavy", 6);
+        TestQueue q = queue(heavy);
+        List<String> batch = q.take(true, 0);
+        assertThat(batch).isEqualTo(heavy); // a class is handed out whole
+        Busy busy = new Busy(batch, 1, true);
+        q.offer(0, busy);
+
+        CompletableFuture<List<String>> thief = CompletableFuture.supplyAsync(() -> take(q, 1));
+        waitFor(() -> busy.revokes() == 1);
+        assertThat(thief).isNotDone(); // nothing comes back until the busy batch settles
+
+        q.withdraw(0);
+        q.settle(batch, batch.subList(1, 6), 0); // it stopped after t0: t1..t5 handed back
+
+        assertThat(thief.get(10, TimeUnit.SECONDS)).containsExactly("Heavy.t3", "Heavy.t4", "Heavy.t5");
+        assertThat(q.take(false, 0)).containsExactly("Heavy.t1", "Heavy.t2");
+    }
+
+    @Test
+    void theLaneThatHandedTestsBackDoesNotTakeTheStolenHalfItself() throws Exception {
+        TestQueue q = queue(tests("Heavy", 4));
+        List<String> batch = q.take(true, 0);
+        q.offer(0, new Busy(batch, 0, true));
+        CompletableFuture<List<String>> thief = CompletableFuture.supplyAsync(() -> take(q, 1));
+        waitFor(() -> q.size() == 0 && !thief.isDone());
+        Thread.sleep(50); // let the thief ask
+        q.withdraw(0);
+        q.settle(batch, batch, 0);
+
+        List<String> victimNext = q.take(false, 0);
+        assertThat(victimNext).containsExactly("Heavy.t0", "Heavy.t1");
+        assertThat(thief.get(10, TimeUnit.SECONDS)).containsExactly("Heavy.t2", "Heavy.t3");
+    }
+
+    @Test
+    void aBatchWithOneTestNotStartedOrAWorkerThatCannotStopIsLeftAlone() throws Exception {
+        TestQueue q = queue(List.of("A.t0", "A.t1", "B.t0", "B.t1", "B.t2"));
+        List<String> a = q.take(true, 0);
+        List<String> b = q.take(true, 1);
+        Busy oneLeft = new Busy(a, 1, true);
+        Busy cannotStop = new Busy(b, 0, false);
+        q.offer(0, oneLeft);
+        q.offer(1, cannotStop);
+
+        CompletableFuture<List<String>> idle = CompletableFuture.supplyAsync(() -> take(q, 2));
+        waitFor(() -> cannotStop.revokes() == 1);
+        assertThat(oneLeft.revokes()).isZero();
+
+        q.withdraw(0);
+        q.settle(a, List.of(), 0);
+        q.withdraw(1);
+        q.settle(b, List.of(), 1);
+        assertThat(idle.get(10, TimeUnit.SECONDS)).isEmpty(); // every test ran: the run is over
+    }
+
+    @Test
+    void closingTheQueueWhileAStealIsPendingEndsTheWaitingLane() throws Exception {
+        TestQueue q = queue(tests("Heavy", 4));
+        List<String> batch = q.take(true, 0);
+        Busy busy = new Busy(batch, 0, true);
+        q.offer(0, busy);
+        CompletableFuture<List<String>> thief = CompletableFuture.supplyAsync(() -> take(q, 1));
+        waitFor(() -> busy.revokes() == 1);
+        q.close();
+        assertThat(thief.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    private static List<String> take(TestQueue q, int lane) {
+        try {
+            return q.take(false, lane);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            Thread.sleep(5);
+        }
+    }
+}

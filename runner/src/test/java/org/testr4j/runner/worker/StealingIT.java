@@ -1,0 +1,123 @@
+package org.testr4j.runner.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.schedule.ChunkPlan;
+import org.testr4j.runner.schedule.TestQueue;
+import org.testr4j.runner.schedule.TestTimes;
+import org.testr4j.runner.schedule.TimingPartitioner;
+import org.testr4j.subunit.Event;
+import org.testr4j.subunit.PythonOracle;
+
+/**
+ * Work stealing with real processes: a fed worker in python that speaks the feed's cancel protocol
+ * (it announces {@code testr4j.feed: cancel}, stops its batch after the test in progress on {@code
+ * !cancel} and answers with {@code testr4j.unstarted}), as a worker in any language can.
+ */
+class StealingIT {
+    /** Runs each fed test (sleeping the seconds after its last underscore), checking for a cancel before each. */
+    private static final String WORKER = String.join(
+            "\n",
+            "import sys, threading, time, queue",
+            "from subunit.v2 import StreamResultToBytes",
+            "out = StreamResultToBytes(sys.stdout.buffer)",
+            "lock = threading.Lock()",
+            "def emit(**kw):",
+            "    with lock:",
+            "        out.status(**kw)",
+            "        sys.stdout.buffer.flush()",
+            "emit(file_name='testr4j.feed', file_bytes=b'cancel', mime_type='text/plain', eof=True)",
+            "items = queue.Queue()",
+            "state = {'running': False, 'cancel': False}",
+            "def read():",
+            "    batch = []",
+            "    for line in sys.stdin:",
+            "        line = line.strip()",
+            "        if line == '!cancel':",
+            "            with lock:",
+            "                if state['running'] and not state['cancel']:",
+            "                    state['cancel'] = True",
+            "                    continue",
+            "            items.put('cancel')",
+            "        elif line:",
+            "            batch.append(line)",
+            "        else:",
+            "            items.put(batch)",
+            "            batch = []",
+            "    if batch:",
+            "        items.put(batch)",
+            "    items.put(None)",
+            "threading.Thread(target=read, daemon=True).start()",
+            "while True:",
+            "    item = items.get()",
+            "    if item is None:",
+            "        break",
+            "    if item == 'cancel':",
+            "        emit(file_name='testr4j.unstarted', file_bytes=b'', mime_type='text/plain', eof=True)",
+            "        continue",
+            "    with lock:",
+            "        state['running'] = True",
+            "        state['cancel'] = False",
+            "    unstarted = []",
+            "    for test in item:",
+            "        with lock:",
+            "            stop = state['cancel']",
+            "        if stop:",
+            "            unstarted.append(test)",
+            "            continue",
+            "        emit(test_id=test, test_status='inprogress')",
+            "        time.sleep(float(test.rsplit('_', 1)[1]))",
+            "        emit(test_id=test, test_status='success')",
+            "    with lock:",
+            "        asked = state['cancel']",
+            "        state['running'] = False",
+            "        state['cancel'] = False",
+            "    if asked:",
+            "        body = ''.join(t + '\\n' for t in unstarted).encode()",
+            "        emit(file_name='testr4j.unstarted', file_bytes=body, mime_type='text/plain', eof=True)",
+            "");
+
+    @Test
+    void anIdleWorkerTakesHalfOfABusyWorkersClassAndEveryTestRunsOnce(@TempDir Path dir) throws Exception {
+        PythonOracle.requireModules("subunit.v2");
+        Files.writeString(dir.resolve("worker.py"), WORKER);
+        // Heavy: six 0.4 s tests handed out together (one class); Light: one short test.
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add("Heavy.t" + i + "_0.4");
+        }
+        ids.add("Light.t0_0.05");
+        TimingPartitioner classes = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("^[^.]*"));
+        Schedule schedule =
+                Schedule.shared(TestQueue.shared(ids, TestTimes.NONE, classes.groupsOf(ids), ChunkPlan.fed(2)));
+        CommandTemplate fed = new CommandTemplate(PythonOracle.PYTHON + " worker.py $IDOPTION", "$IDFILE", "", null)
+                .withFeedOption("--feed");
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome = new WorkerPool(dir).run(fed, schedule, sink);
+
+        assertThat(outcome.workersSucceeded()).isTrue();
+        SchedulingTest.assertEachReportedOnce(sink, ids);
+        Map<String, Set<String>> heavyByWorker = sink.events.stream()
+                .filter(e -> e.testId() != null
+                        && e.testId().startsWith("Heavy")
+                        && e.status().isFinal())
+                .collect(
+                        Collectors.groupingBy(Event::routeCode, Collectors.mapping(Event::testId, Collectors.toSet())));
+        assertThat(heavyByWorker).as("the heavy class ran on both workers").hasSize(2);
+        assertThat(sink.events)
+                .as("the feed's own messages stay out of the run")
+                .noneMatch(e -> e.fileName() != null && e.fileName().startsWith("testr4j."));
+    }
+}
