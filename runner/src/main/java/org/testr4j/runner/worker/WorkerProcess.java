@@ -84,6 +84,7 @@ final class WorkerProcess {
     private boolean canCancel;
     private int cancelsSent;
     private int cancelsAnswered;
+    private long settledNanos = -1; // when the batch's last test reported while a cancel's answer was owed
     private final Set<String> handedBack = new LinkedHashSet<>();
     private final Object stdinLock = new Object();
 
@@ -340,17 +341,32 @@ final class WorkerProcess {
             if (ended) {
                 return Wake.ENDED;
             }
-            if (!untilEnd && cancelsAnswered == cancelsSent && batchSettled(batch)) {
-                return Wake.BATCH_DONE;
-            }
             long now = System.nanoTime();
             long next = Long.MAX_VALUE;
+            if (!untilEnd && batchSettled(batch)) {
+                if (cancelsAnswered >= cancelsSent) {
+                    settledNanos = -1;
+                    return Wake.BATCH_DONE;
+                }
+                // every test reported, the answer to a cancel still owed: a worker that announced
+                // cancel but never answers must not hang the run; it has the start-up timeout to answer
+                if (settledNanos < 0) {
+                    settledNanos = now;
+                }
+                long left = settledNanos + startupTimeout.toNanos() - now;
+                if (left <= 0) {
+                    cancelsAnswered = cancelsSent;
+                    settledNanos = -1;
+                    return Wake.BATCH_DONE;
+                }
+                next = left;
+            }
             if (firstEventNanos < 0) {
                 long deadline = startNanos + startupTimeout.toNanos();
                 if (now - deadline >= 0) {
                     return Wake.STARTUP_TIMEOUT;
                 }
-                next = deadline - now;
+                next = Math.min(next, deadline - now);
             }
             for (Map.Entry<String, Long> e : running.entrySet()) {
                 Optional<Duration> limit = limits.apply(e.getKey());

@@ -90,8 +90,31 @@ class StealingIT {
 
     @Test
     void anIdleWorkerTakesHalfOfABusyWorkersClassAndEveryTestRunsOnce(@TempDir Path dir) throws Exception {
-        PythonOracle.requireModules("subunit.v2");
         Files.writeString(dir.resolve("worker.py"), WORKER);
+
+        FakeSuite.Recording sink = runHeavyAndLight(dir, Schedule.DEFAULT_STARTUP_TIMEOUT);
+
+        assertThat(heavyWorkers(sink)).as("the heavy class ran on both workers").hasSize(2);
+        assertThat(sink.events)
+                .as("the feed's own messages stay out of the run")
+                .noneMatch(e -> e.fileName() != null && e.fileName().startsWith("testr4j."));
+    }
+
+    @Test
+    void aWorkerThatAnnouncesCancelButNeverAnswersCannotHangTheRun(@TempDir Path dir) throws Exception {
+        // it says it can stop, then ignores every !cancel: its batch runs out, and the answer it
+        // owes is waited for no longer than the start-up timeout
+        Files.writeString(
+                dir.resolve("worker.py"),
+                WORKER.replace("        if line == '!cancel':", "        if line == '!cancel':\n            continue"));
+
+        FakeSuite.Recording sink = runHeavyAndLight(dir, java.time.Duration.ofSeconds(2));
+
+        assertThat(heavyWorkers(sink)).hasSize(1);
+    }
+
+    private static FakeSuite.Recording runHeavyAndLight(Path dir, java.time.Duration startupTimeout) throws Exception {
+        PythonOracle.requireModules("subunit.v2");
         // Heavy: six 0.4 s tests handed out together (one class); Light: one short test.
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -99,8 +122,9 @@ class StealingIT {
         }
         ids.add("Light.t0_0.05");
         TimingPartitioner classes = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("^[^.]*"));
-        Schedule schedule =
-                Schedule.shared(TestQueue.shared(ids, TestTimes.NONE, classes.groupsOf(ids), ChunkPlan.fed(2)));
+        Schedule schedule = Schedule.shared(
+                        TestQueue.shared(ids, TestTimes.NONE, classes.groupsOf(ids), ChunkPlan.fed(2)))
+                .withStartupTimeout(startupTimeout);
         CommandTemplate fed = new CommandTemplate(PythonOracle.PYTHON + " worker.py $IDOPTION", "$IDFILE", "", null)
                 .withFeedOption("--feed");
         var sink = new FakeSuite.Recording();
@@ -109,15 +133,15 @@ class StealingIT {
 
         assertThat(outcome.workersSucceeded()).isTrue();
         SchedulingTest.assertEachReportedOnce(sink, ids);
-        Map<String, Set<String>> heavyByWorker = sink.events.stream()
+        return sink;
+    }
+
+    private static Map<String, Set<String>> heavyWorkers(FakeSuite.Recording sink) {
+        return sink.events.stream()
                 .filter(e -> e.testId() != null
                         && e.testId().startsWith("Heavy")
                         && e.status().isFinal())
                 .collect(
                         Collectors.groupingBy(Event::routeCode, Collectors.mapping(Event::testId, Collectors.toSet())));
-        assertThat(heavyByWorker).as("the heavy class ran on both workers").hasSize(2);
-        assertThat(sink.events)
-                .as("the feed's own messages stay out of the run")
-                .noneMatch(e -> e.fileName() != null && e.fileName().startsWith("testr4j."));
     }
 }
