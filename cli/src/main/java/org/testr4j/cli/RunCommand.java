@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
@@ -17,10 +18,12 @@ import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.TestHistory;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.maven.SurefireReportTimes;
 import org.testr4j.runner.schedule.ChunkPlan;
 import org.testr4j.runner.schedule.Partition;
 import org.testr4j.runner.schedule.TestQueue;
 import org.testr4j.runner.schedule.TestSelection;
+import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.runner.schedule.TimingPartitioner;
 import org.testr4j.runner.worker.ListedTests;
 import org.testr4j.runner.worker.Schedule;
@@ -138,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         if (ids == null && isolated) {
             throw cannotIsolate();
         }
-        RepositoryTestTimes times = ids == null ? null : RepositoryTestTimes.of(repo);
+        TestTimes times = ids == null ? null : timesFor(conf, repo);
         if (ids != null && workers.workers() == 1 && runSeed == null && !isolated) {
             // serial: the listed order, as testr does
             schedule = Schedule.fixed(List.of(new Partition(0, ids, Duration.ZERO)));
@@ -183,6 +186,27 @@ final class RunCommand implements Callable<Integer> {
             meta = meta.with(RunMetadata.ISOLATED, "true");
         }
         return new LiveRun(parent, "testr run", subunit, conf.filterTags()).execute(repo, template, schedule, meta);
+    }
+
+    /**
+     * The durations to schedule by: the repository's, or, before it has any, those of the Surefire
+     * reports a Maven project's last {@code mvn test} left (see {@link SurefireReportTimes}).
+     */
+    private TestTimes timesFor(TestrConf conf, FileRepository repo) throws IOException {
+        RepositoryTestTimes recorded = RepositoryTestTimes.of(repo);
+        if (recorded.size() > 0 || conf.file() == null) {
+            return recorded;
+        }
+        Path list = conf.file().resolveSibling(SurefireReportTimes.LIST);
+        Optional<java.util.Map<String, Duration>> reported = SurefireReportTimes.read(list);
+        if (reported.isEmpty()) {
+            return recorded;
+        }
+        parent.streams()
+                .err()
+                .println("testr run: no history yet: scheduling by the times in Surefire's reports ("
+                        + reported.get().size() + " tests)");
+        return TestTimes.of(reported.get());
     }
 
     /**

@@ -60,6 +60,16 @@ class MavenProjectIT {
     }
 
     @Test
+    void aFirstRunAfterMvnTestSchedulesByTheTimesInSurefiresReports() throws Exception {
+        // the copy Surefire ran in has its reports; the one testr ran in first had none
+        LauncherIT.Result run = LauncherIT.sh(tmp.resolve("surefire"), TESTR + " run --parallel", LIMIT);
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(ExitCode.TESTS_FAILED);
+        assertThat(run.stderr()).contains("no history yet: scheduling by the times in Surefire's reports (");
+        assertThat(firstRun.stderr()).doesNotContain("Surefire's reports");
+    }
+
+    @Test
     void runsTheSameTestsWithTheSameOutcomesAsSurefire() throws Exception {
         assertThat(firstRun.exitCode()).as(firstRun.stderr()).isEqualTo(ExitCode.TESTS_FAILED);
         assertThat(surefire).containsEntry("com.example.CalculatorTest.adds", TestStatus.SUCCESS);

@@ -65,6 +65,13 @@ public final class WorkerConfWriter {
                 + "group_split=true\n";
         Path file = state.resolve("testr.conf");
         MavenTestSetup.write(file, conf);
+        StringBuilder reports = new StringBuilder();
+        for (ModuleTests module : modules) {
+            // Surefire's default reportsDirectory: the first run takes its test times from there
+            Path dir = module.settings().buildDir().resolve("surefire-reports");
+            reports.append(SurefireReportTimes.listLine(module.idPrefix(), dir));
+        }
+        MavenTestSetup.write(state.resolve(SurefireReportTimes.LIST), reports.toString());
         return file;
     }
 

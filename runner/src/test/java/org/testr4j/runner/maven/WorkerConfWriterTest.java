@@ -66,7 +66,7 @@ class WorkerConfWriterTest {
         return m.lookingAt() ? m.group() : null;
     }
 
-    private static ModuleTests module(String name, String prefix, String argLine, Map<String, String> props) {
+    static ModuleTests module(String name, String prefix, String argLine, Map<String, String> props) {
         Path base = Path.of("/p", name);
         ModuleSettings s = new ModuleSettings(
                 name,
