@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.junitxml.JUnitXmlReader;
@@ -23,8 +22,8 @@ import org.testr4j.subunit.junitxml.JUnitXmlReader;
  * {@value #LIST} beside the generated configuration.
  *
  * <pre>{@code
- * Optional<TestTimes> times = SurefireReportTimes.read(Path.of("target/testr4j/report-dirs.txt"));
- * times.get().durationOf("core:com.example.CalcTest.adds"); // 0.012 s, as the report says
+ * Map<String, Duration> times = SurefireReportTimes.read(Path.of("target/testr4j/report-dirs.txt")).orElseThrow();
+ * times.get("core:com.example.CalcTest.adds"); // 0.012 s, as the report says
  * }</pre>
  */
 public final class SurefireReportTimes {
@@ -57,11 +56,6 @@ public final class SurefireReportTimes {
             return Optional.empty();
         }
         return times.isEmpty() ? Optional.empty() : Optional.of(Map.copyOf(times));
-    }
-
-    /** As {@link #read}, as {@link TestTimes}. */
-    public static Optional<TestTimes> times(Path list) {
-        return read(list).map(TestTimes::of);
     }
 
     private static void readInto(String prefix, Path dir, Map<String, Duration> times) {
