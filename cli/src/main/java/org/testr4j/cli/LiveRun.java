@@ -19,6 +19,7 @@ import org.testr4j.repository.RunWriter;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.repository.TestOutcome;
 import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.runner.worker.CommandException;
 import org.testr4j.runner.worker.RunOutcome;
 import org.testr4j.runner.worker.Schedule;
@@ -61,16 +62,22 @@ final class LiveRun {
 
     /**
      * Runs {@code schedule}, or the command once choosing its own tests when {@code schedule} is
-     * null, and returns the exit code.
+     * null, and returns the exit code. The view's ETA uses {@code times}, the durations the run was
+     * scheduled by; null (nothing was scheduled) reads the repository's.
      */
-    int execute(FileRepository repo, CommandTemplate template, Schedule schedule, RunMetadata meta)
+    int execute(FileRepository repo, CommandTemplate template, Schedule schedule, TestTimes times, RunMetadata meta)
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
         List<String> scheduled = schedule == null ? null : schedule.testIds(); // before workers take them
         Display display = subunit
                 ? null
                 : new Display(
-                        parent.streams(), name, progress(repo, scheduled, schedule == null ? 1 : schedule.workers()));
+                        parent.streams(),
+                        name,
+                        progress(
+                                times != null ? times : RepositoryTestTimes.of(repo),
+                                scheduled,
+                                schedule == null ? 1 : schedule.workers()));
         FilteredTests filtered = new FilteredTests(filterTags);
         WorkerPool pool = new WorkerPool(parent.directory().toAbsolutePath().normalize());
         RunOutcome outcome;
@@ -148,8 +155,7 @@ final class LiveRun {
     }
 
     /** What the live view knows before the first event: the tests scheduled and their recorded times. */
-    private static RunProgress progress(FileRepository repo, List<String> scheduled, int workers) throws IOException {
-        RepositoryTestTimes times = RepositoryTestTimes.of(repo);
+    private static RunProgress progress(TestTimes times, List<String> scheduled, int workers) {
         if (scheduled == null) {
             return RunProgress.unscheduled(times, 1);
         }

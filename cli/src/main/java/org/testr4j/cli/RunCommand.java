@@ -185,7 +185,8 @@ final class RunCommand implements Callable<Integer> {
         if (isolated) {
             meta = meta.with(RunMetadata.ISOLATED, "true");
         }
-        return new LiveRun(parent, "testr run", subunit, conf.filterTags()).execute(repo, template, schedule, meta);
+        return new LiveRun(parent, "testr run", subunit, conf.filterTags())
+                .execute(repo, template, schedule, times, meta);
     }
 
     /**

@@ -38,8 +38,8 @@ import java.util.function.UnaryOperator;
  * ({@link #offer}) are asked, the one with the most expected time not yet started first, to stop
  * after their test in progress ({@link Revocable#revoke}); when that batch settles, the later half
  * of what it handed back goes to the idle worker and the rest to the front of the queue. So a class
- * handed out whole on a first run, with no history to say it was heavy, still ends up split across
- * the workers that would otherwise wait for it.
+ * handed out whole on a first run, with no history to say it was heavy, is split across idle workers
+ * as far as its tests have not started by the time they go idle (a test in progress stays where it is).
  *
  * <pre>{@code
  * TestQueue queue = TestQueue.shared(ids, times, partitioner::groupOf, ChunkPlan.fed(4));
