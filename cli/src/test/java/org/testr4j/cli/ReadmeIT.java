@@ -44,7 +44,7 @@ class ReadmeIT {
 
         LauncherIT.Result r = LauncherIT.sh(ROOT, commands().get(0), Duration.ofMinutes(15));
 
-        assertThat(r.exitCode()).as(r.stderr()).isZero();
+        assertThat(r.exitCode()).as("%s%s", r.stderr(), whatFailed(r.stdout())).isZero();
         assertThat(r.stdout())
                 .containsPattern("Ran [0-9]{3,} (\\([+-][0-9]+\\) )?tests") // "(+1)": against the run before, if any
                 .contains("testr4j-subunit:org.testr4j.subunit.v2.PacketReaderTest.")
@@ -53,6 +53,24 @@ class ReadmeIT {
                 .contains("Worker Balance");
         assertThat(r.stdout().lines().filter(l -> l.startsWith("{1} "))).isNotEmpty(); // a second worker ran tests
         assertThat(countRuns(runs)).isEqualTo(before + 1);
+    }
+
+    /** The failures the job printed and its last lines: what a red CI log needs to say. */
+    private static String whatFailed(String stdout) {
+        List<String> lines = stdout.lines().toList();
+        StringBuilder b = new StringBuilder();
+        int first = -1;
+        for (int i = 0; i < lines.size() && first < 0; i++) {
+            if (lines.get(i).matches("(FAIL|ERROR|UNEXPECTED SUCCESS|worker).*")) {
+                first = Math.max(0, i - 1);
+            }
+        }
+        if (first >= 0) {
+            lines.subList(first, Math.min(lines.size(), first + 80)).forEach(l -> b.append(l).append('\n'));
+            b.append("...\n");
+        }
+        lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> b.append(l).append('\n'));
+        return b.toString();
     }
 
     private static long countRuns(Path runs) throws Exception {

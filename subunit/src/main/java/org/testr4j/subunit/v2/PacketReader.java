@@ -272,16 +272,30 @@ public final class PacketReader implements AutoCloseable {
 
     /**
      * After a bad checksum: is the packet's own length believable? It is when the stream ends right
-     * after it or another packet header follows it.
+     * after it or another packet header follows it, and no whole packet starts inside it. A damaged
+     * length can land on a later packet's header by chance; the packets it would swallow are whole.
      */
     private boolean lengthLooksRight(int length) throws IOException {
         if (!ensure(length + 1)) {
-            return limit - pos == length;
+            return limit - pos == length && !wholePacketWithin(length);
         }
         if ((buf[pos + length] & 0xFF) != SIGNATURE || !ensure(length + 4)) {
             return false;
         }
-        return (buf[pos + length + 1] & 0xF0) == 0x20 && Varint.widthOf(buf[pos + length + 3]) < 4;
+        return (buf[pos + length + 1] & 0xF0) == 0x20
+                && Varint.widthOf(buf[pos + length + 3]) < 4
+                && !wholePacketWithin(length);
+    }
+
+    /** Does a whole packet start after the current position and before {@code length}, in the bytes already read? */
+    private boolean wholePacketWithin(int length) {
+        resyncBudget = RESYNC_ALLOWANCE;
+        for (int at = pos + 1; at < pos + length; at++) {
+            if ((buf[at] & 0xFF) == SIGNATURE && wholePacketLength(at, limit) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -354,20 +368,36 @@ public final class PacketReader implements AutoCloseable {
             return false;
         }
         int length = Varint.read(buf, pos + 3);
-        if (length < 3 + width + CRC_SIZE || length > resyncBudget || !ensure(length)) {
-            return false;
+        return length <= resyncBudget && ensure(length) && wholePacketLength(pos, limit) > 0;
+    }
+
+    /**
+     * The length of the whole, well-formed packet at {@code at} if it ends by {@code end}, else -1;
+     * each candidate checksummed counts against the resynchronisation's budget.
+     */
+    private int wholePacketLength(int at, int end) {
+        if (end - at < 4 || (buf[at + 1] & 0xF0) != 0x20) {
+            return -1;
+        }
+        int width = Varint.widthOf(buf[at + 3]);
+        if (width == 4 || end - at < 3 + width) {
+            return -1;
+        }
+        int length = Varint.read(buf, at + 3);
+        if (length < 3 + width + CRC_SIZE || length > resyncBudget || end - at < length) {
+            return -1;
         }
         resyncBudget -= length;
         crc.reset();
-        crc.update(buf, pos, length - CRC_SIZE);
-        if ((int) crc.getValue() != readInt(pos + length - CRC_SIZE)) {
-            return false;
+        crc.update(buf, at, length - CRC_SIZE);
+        if ((int) crc.getValue() != readInt(at + length - CRC_SIZE)) {
+            return -1;
         }
         try {
-            decode(((buf[pos + 1] & 0xFF) << 8) | (buf[pos + 2] & 0xFF), pos + 3 + width, pos + length - CRC_SIZE);
-            return true;
+            decode(((buf[at + 1] & 0xFF) << 8) | (buf[at + 2] & 0xFF), at + 3 + width, at + length - CRC_SIZE);
+            return length;
         } catch (MalformedPacket e) {
-            return false;
+            return -1;
         }
     }
 

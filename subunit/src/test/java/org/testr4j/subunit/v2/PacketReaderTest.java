@@ -73,6 +73,21 @@ class PacketReaderTest {
 
     @ParameterizedTest
     @EnumSource(InputShape.class)
+    void aDamagedLengthThatLandsOnALaterHeaderDoesNotSwallowTheWholePacketsBetween(InputShape shape)
+            throws IOException {
+        byte[] bad = A.clone();
+        bad[3] = (byte) (A.length + B.length); // now ends where C starts: a believable header follows
+
+        List<String> items = describe(shape, concat(bad, B, C));
+
+        assertThat(items).hasSize(3);
+        assertThat(items.get(0)).startsWith("corrupt@0 skipped 14: Bad checksum");
+        assertThat(items.get(1)).isEqualTo("packet@14+14 pkg.b success");
+        assertThat(items.get(2)).isEqualTo("packet@28+14 pkg.c success");
+    }
+
+    @ParameterizedTest
+    @EnumSource(InputShape.class)
     void truncatedStreamKeepsEveryPacketBeforeTheCut(InputShape shape) throws IOException {
         List<String> items = describe(shape, concat(A, B, Arrays.copyOf(C, 9)));
 
