@@ -40,6 +40,9 @@ import java.util.function.UnaryOperator;
  * of what it handed back goes to the idle worker and the rest to the front of the queue. So a class
  * handed out whole on a first run, with no history to say it was heavy, is split across idle workers
  * as far as its tests have not started by the time they go idle (a test in progress stays where it is).
+ * A class need not wait for idle workers to be split: once its never-seen tests show it heavy while
+ * the queue still has work, its batch is revoked and its tests scattered ({@link #scatterStraggler}).
+ * A never-seen test is expected to take what its class's tests took this run, if any finished.
  *
  * <pre>{@code
  * TestQueue queue = TestQueue.shared(ids, times, partitioner::groupOf, ChunkPlan.fed(4));
@@ -51,6 +54,15 @@ public final class TestQueue {
     private static final Duration NO_HISTORY = Duration.ofSeconds(1);
     /** The share of the never-seen tests handed out in the workers' first batches (chunked mode). */
     private static final double FIRST_ROUND_UNSEEN = 0.5;
+    /**
+     * A class whose never-seen tests run at least this many times the mean of other classes' never-seen
+     * tests, and {@link #STRAGGLER_FLOOR} at least, is a straggler in the making (see {@link #scatterStraggler}).
+     */
+    private static final int STRAGGLER_FACTOR = 3;
+
+    private static final Duration STRAGGLER_FLOOR = Duration.ofSeconds(1);
+
+    private static final Duration SHARE_EVERY = Duration.ofMillis(100);
 
     /** A batch in flight whose worker can stop it early and hand back the tests it has not started. */
     public interface Revocable {
@@ -62,6 +74,11 @@ public final class TestQueue {
          * Collection, int) settles} with what it handed back. Must not block. False when it cannot.
          */
         boolean revoke();
+
+        /** The batch's tests in progress and how long each has run so far. */
+        default Map<String, Duration> running() {
+            return Map.of();
+        }
     }
 
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
@@ -80,6 +97,12 @@ public final class TestQueue {
     private final Set<String> inFlight = new HashSet<>();
     private final Map<Integer, Revocable> revocable = new HashMap<>();
     private int stealingFrom = -1; // the lane asked to hand tests back, until its batch settles
+    private boolean scattering; // what stealingFrom hands back goes to the front one test each
+    private final Map<String, Duration> groupSeen = new HashMap<>(); // never-seen tests' time this run, by group
+    private final Map<String, Integer> groupSeenCount = new HashMap<>();
+    private long shareCheckedNanos = System.nanoTime() - SHARE_EVERY.toNanos();
+    // a scattered class's test in progress had run this long: its siblings take at least as long
+    private final Map<String, Duration> groupFloor = new HashMap<>();
     private List<String> stolen; // handed back for a lane other than stolenFrom; in flight until taken
     private int stolenFrom = -1;
     private int firstRoundUnseen;
@@ -170,8 +193,34 @@ public final class TestQueue {
         return observed > 0 ? observedUnseen.dividedBy(observed) : historyEstimate;
     }
 
+    /**
+     * What a never-seen test of group {@code group} is expected to take: the mean of its group's
+     * tests this run has seen finish (the tests of one class tend to cost alike), else {@link #estimate}.
+     */
+    private Duration estimate(String group) {
+        Integer n = groupSeenCount.get(group);
+        Duration floor = groupFloor.get(group);
+        if (n == null) {
+            return floor == null ? estimate() : floor;
+        }
+        Duration mean = groupSeen.get(group).dividedBy(n);
+        return floor == null ? mean : max(mean, floor);
+    }
+
+    /** The mean of the never-seen tests of other groups this run has seen finish, else the history's estimate. */
+    private Duration othersMean(String group) {
+        int n = observed - groupSeenCount.getOrDefault(group, 0);
+        return n <= 0
+                ? historyEstimate
+                : observedUnseen
+                        .minus(groupSeen.getOrDefault(group, Duration.ZERO))
+                        .dividedBy(n);
+    }
+
     private Duration expected(Group g) {
-        return g.unseen == 0 ? g.known : g.known.plus(estimate().multipliedBy(g.unseen));
+        return g.unseen == 0
+                ? g.known
+                : g.known.plus(estimate(groupOf.apply(g.tests.get(0))).multipliedBy(g.unseen));
     }
 
     /** Longest first onto the least loaded share, as {@link TimingPartitioner} packs. */
@@ -210,6 +259,10 @@ public final class TestQueue {
         if (!known.containsKey(testId)) {
             observedUnseen = observedUnseen.plus(took);
             observed++;
+            String group = groupOf.apply(testId);
+            groupSeen.merge(group, took, Duration::plus);
+            groupSeenCount.merge(group, 1, Integer::sum);
+            scatterStraggler();
         }
     }
 
@@ -248,6 +301,9 @@ public final class TestQueue {
                 steal(lane);
             }
             wait();
+        }
+        if (lane >= 0) {
+            scatterStraggler();
         }
         List<String> batch = new ArrayList<>();
         Duration firstShare = estimate().multipliedBy(firstRoundUnseen);
@@ -291,7 +347,72 @@ public final class TestQueue {
         }
         if (victim >= 0 && revocable.get(victim).revoke()) {
             stealingFrom = victim;
+            scattering = false;
         }
+    }
+
+    /**
+     * Splits a class that turns out heavy while the other workers still have work: a batch whose
+     * never-seen tests not yet started belong to a class whose tests run (or ran, this run) far
+     * longer than never-seen tests do on average, and which holds more expected time than a worker's
+     * share of the queue, is asked to stop after its test in progress; what it hands back goes to the
+     * front one test each, longest first, for the next workers to go idle. Without it a first run
+     * finds its heaviest class only by running it whole, in sequence, wherever the queue put it.
+     */
+    private void scatterStraggler() {
+        if (closed || stealingFrom >= 0 || stolen != null || revocable.isEmpty()) {
+            return;
+        }
+        int victim = -1;
+        Duration most = Duration.ZERO;
+        Map<String, Duration> victimRunning = Map.of();
+        for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
+            List<String> unstarted = e.getValue().unstarted();
+            if (unstarted.size() < 2) {
+                continue; // one test back comes back when its worker is free anyway
+            }
+            Map<String, Duration> running = new HashMap<>();
+            e.getValue().running().forEach((id, soFar) -> running.merge(groupOf.apply(id), soFar, TestQueue::max));
+            Duration left = Duration.ZERO;
+            boolean evidence = false;
+            for (String id : unstarted) {
+                Duration d = expectedOf(id);
+                if (!known.containsKey(id)) {
+                    String group = groupOf.apply(id);
+                    Duration seen = max(d, running.getOrDefault(group, Duration.ZERO));
+                    Duration heavy = max(othersMean(group).multipliedBy(STRAGGLER_FACTOR), STRAGGLER_FLOOR);
+                    if (seen.compareTo(heavy) >= 0) {
+                        evidence = true;
+                        d = seen;
+                    }
+                }
+                left = left.plus(d);
+            }
+            if (evidence && left.compareTo(most) > 0) {
+                most = left;
+                victim = e.getKey();
+                victimRunning = running;
+            }
+        }
+        if (victim < 0) {
+            return;
+        }
+        // the queue's share costs a pass over the queue: at most every SHARE_EVERY, not every finished test
+        long now = System.nanoTime();
+        if (now - shareCheckedNanos < SHARE_EVERY.toNanos()) {
+            return;
+        }
+        shareCheckedNanos = now;
+        if (most.compareTo(queuedWork().dividedBy(plan.workers())) > 0
+                && revocable.get(victim).revoke()) {
+            stealingFrom = victim;
+            scattering = true;
+            victimRunning.forEach((group, soFar) -> groupFloor.merge(group, soFar, TestQueue::max));
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -363,10 +484,17 @@ public final class TestQueue {
     public synchronized void settle(List<String> batch, Collection<String> notStarted, int lane) {
         batch.forEach(inFlight::remove);
         boolean stealing = lane >= 0 && lane == stealingFrom;
+        boolean scatter = stealing && scattering;
         if (stealing) {
             stealingFrom = -1;
+            scattering = false;
         }
-        if (!closed && !notStarted.isEmpty()) {
+        if (!closed && scatter) {
+            List<Group> singles = new ArrayList<>();
+            batch.stream().filter(notStarted::contains).forEach(id -> singles.add(group(List.of(id))));
+            singles.sort(Comparator.comparing(this::expected)); // stable: the longest end up first
+            singles.forEach(queued::addFirst);
+        } else if (!closed && !notStarted.isEmpty()) {
             List<String> back = batch.stream().filter(notStarted::contains).toList();
             if (stealing && back.size() >= 2) {
                 stolen = List.copyOf(back.subList(back.size() / 2, back.size()));
@@ -432,6 +560,6 @@ public final class TestQueue {
     /** The expected duration of {@code testId}: its recorded one, else the current estimate for a test never seen. */
     public synchronized Duration expectedOf(String testId) {
         Duration d = known.get(testId);
-        return d == null ? estimate() : d;
+        return d == null ? estimate(groupOf.apply(testId)) : d;
     }
 }

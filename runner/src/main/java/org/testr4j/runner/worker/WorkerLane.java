@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testr4j.runner.config.CommandTemplate;
@@ -192,6 +193,11 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                 @Override
                 public boolean revoke() {
                     return p.cancel();
+                }
+
+                @Override
+                public Map<String, Duration> running() {
+                    return p.runningFor();
                 }
             });
             WorkerProcess.Wake wake;

@@ -495,6 +495,14 @@ final class WorkerProcess {
         return new ArrayList<>(running.keySet());
     }
 
+    /** The tests in progress and how long each has run so far. */
+    synchronized Map<String, Duration> runningFor() {
+        long now = System.nanoTime();
+        Map<String, Duration> soFar = new LinkedHashMap<>();
+        running.forEach((id, started) -> soFar.put(id, Duration.ofNanos(now - started)));
+        return soFar;
+    }
+
     synchronized boolean hasReported(String id) {
         return reported.contains(id);
     }

@@ -2,8 +2,10 @@ package org.testr4j.runner.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -18,12 +20,23 @@ class TestQueueStealingTest {
         final List<String> batch;
         final int started;
         final boolean canStop;
+        final Map<String, Duration> running;
         int revokes;
 
         Busy(List<String> batch, int started, boolean canStop) {
+            this(batch, started, canStop, Map.of());
+        }
+
+        Busy(List<String> batch, int started, boolean canStop, Map<String, Duration> running) {
             this.batch = batch;
             this.started = started;
             this.canStop = canStop;
+            this.running = running;
+        }
+
+        @Override
+        public Map<String, Duration> running() {
+            return running;
         }
 
         @Override
@@ -40,6 +53,69 @@ class TestQueueStealingTest {
         synchronized int revokes() {
             return revokes;
         }
+    }
+
+    /** A heavy class of four listed first (so lane 0 takes it whole), then ten light classes of one test. */
+    private static TestQueue heavyAndLight() {
+        List<String> ids = new ArrayList<>(tests("Heavy", 4));
+        for (int i = 0; i < 10; i++) {
+            ids.add("Light" + i + ".t0");
+        }
+        return queue(ids);
+    }
+
+    @Test
+    void aClassWhoseTestInProgressRunsFarLongerThanTheOthersIsScatteredWhileTheQueueStillHasWork() throws Exception {
+        TestQueue q = heavyAndLight();
+        List<String> batch = q.take(true, 0);
+        assertThat(batch).isEqualTo(tests("Heavy", 4));
+        q.observe("Light8.t0", Duration.ofMillis(100)); // never-seen tests take 0.1 s ...
+        q.observe("Light9.t0", Duration.ofMillis(100));
+        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3))); // ... this one 3 s so far
+        q.offer(0, busy);
+
+        List<String> light = q.take(false, 1); // lane 1 still has work: it takes it, and the heavy batch is asked back
+        assertThat(light).allMatch(id -> id.startsWith("Light"));
+        assertThat(busy.revokes()).isEqualTo(1);
+
+        q.withdraw(0);
+        q.settle(batch, batch.subList(1, 4), 0); // it stopped after t0
+        assertThat(q.take(false, 0)).hasSize(1).allMatch(id -> id.startsWith("Heavy")); // one each, first in line
+        assertThat(q.take(false, 1)).hasSize(1).allMatch(id -> id.startsWith("Heavy"));
+        assertThat(q.take(false, 2)).hasSize(1).allMatch(id -> id.startsWith("Heavy"));
+    }
+
+    @Test
+    void aClassFoundHeavyByItsFinishedTestsIsScatteredAsSoonAsOneFinishes() {
+        TestQueue q = heavyAndLight();
+        List<String> batch = takeFirst(q);
+        for (int i = 0; i < 8; i++) {
+            q.observe("Light" + i + ".t0", Duration.ofMillis(100));
+        }
+        Busy busy = new Busy(batch, 2, true, Map.of("Heavy.t1", Duration.ofMillis(10)));
+        q.offer(0, busy);
+
+        q.observe("Heavy.t0", Duration.ofSeconds(5));
+
+        assertThat(busy.revokes()).isEqualTo(1);
+    }
+
+    @Test
+    void aClassRunningLikeTheOthersIsLeftWhole() {
+        TestQueue q = heavyAndLight();
+        List<String> batch = takeFirst(q);
+        q.observe("Light9.t0", Duration.ofMillis(100));
+        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofMillis(150)));
+        q.offer(0, busy);
+
+        q.observe("Light8.t0", Duration.ofMillis(100));
+        assertThat(take(q, 1)).isNotEmpty();
+
+        assertThat(busy.revokes()).isZero();
+    }
+
+    private static List<String> takeFirst(TestQueue q) {
+        return take(q, 0);
     }
 
     private static TestQueue queue(List<String> ids) {
