@@ -198,10 +198,15 @@ public final class TestQueue {
      * tests this run has seen finish (the tests of one class tend to cost alike), else {@link #estimate}.
      */
     private Duration estimate(String group) {
+        return estimate(group, estimate());
+    }
+
+    /** As {@link #estimate(String)}, with {@code otherwise} for a group none of whose tests has finished. */
+    private Duration estimate(String group, Duration otherwise) {
         Integer n = groupSeenCount.get(group);
         Duration floor = groupFloor.get(group);
         if (n == null) {
-            return floor == null ? estimate() : floor;
+            return floor == null ? otherwise : floor;
         }
         Duration mean = groupSeen.get(group).dividedBy(n);
         return floor == null ? mean : max(mean, floor);
@@ -218,9 +223,14 @@ public final class TestQueue {
     }
 
     private Duration expected(Group g) {
+        return expected(g, estimate());
+    }
+
+    private Duration expected(Group g, Duration otherwise) {
         return g.unseen == 0
                 ? g.known
-                : g.known.plus(estimate(groupOf.apply(g.tests.get(0))).multipliedBy(g.unseen));
+                : g.known.plus(
+                        estimate(groupOf.apply(g.tests.get(0)), otherwise).multipliedBy(g.unseen));
     }
 
     /** Longest first onto the least loaded share, as {@link TimingPartitioner} packs. */
@@ -366,6 +376,7 @@ public final class TestQueue {
         int victim = -1;
         Duration most = Duration.ZERO;
         Map<String, Duration> victimRunning = Map.of();
+        String victimGroup = null;
         for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
             List<String> unstarted = e.getValue().unstarted();
             if (unstarted.size() < 2) {
@@ -374,7 +385,7 @@ public final class TestQueue {
             Map<String, Duration> running = new HashMap<>();
             e.getValue().running().forEach((id, soFar) -> running.merge(groupOf.apply(id), soFar, TestQueue::max));
             Duration left = Duration.ZERO;
-            boolean evidence = false;
+            String heavyGroup = null;
             for (String id : unstarted) {
                 Duration d = expectedOf(id);
                 if (!known.containsKey(id)) {
@@ -382,16 +393,17 @@ public final class TestQueue {
                     Duration seen = max(d, running.getOrDefault(group, Duration.ZERO));
                     Duration heavy = max(othersMean(group).multipliedBy(STRAGGLER_FACTOR), STRAGGLER_FLOOR);
                     if (seen.compareTo(heavy) >= 0) {
-                        evidence = true;
+                        heavyGroup = group;
                         d = seen;
                     }
                 }
                 left = left.plus(d);
             }
-            if (evidence && left.compareTo(most) > 0) {
+            if (heavyGroup != null && left.compareTo(most) > 0) {
                 most = left;
                 victim = e.getKey();
                 victimRunning = running;
+                victimGroup = heavyGroup;
             }
         }
         if (victim < 0) {
@@ -403,8 +415,9 @@ public final class TestQueue {
             return;
         }
         shareCheckedNanos = now;
-        if (most.compareTo(queuedWork().dividedBy(plan.workers())) > 0
-                && revocable.get(victim).revoke()) {
+        // the queue's new tests are expected to cost what other classes' did: not the heavy class's
+        Duration share = queuedWork(othersMean(victimGroup)).dividedBy(plan.workers());
+        if (most.compareTo(share) > 0 && revocable.get(victim).revoke()) {
             stealingFrom = victim;
             scattering = true;
             victimRunning.forEach((group, soFar) -> groupFloor.merge(group, soFar, TestQueue::max));
@@ -457,9 +470,14 @@ public final class TestQueue {
     }
 
     private Duration queuedWork() {
+        return queuedWork(estimate());
+    }
+
+    /** The expected time of the queued tests, {@code unseen} for each never-seen test of a group none of which has finished. */
+    private Duration queuedWork(Duration unseen) {
         Duration sum = Duration.ZERO;
         for (Group g : queued) {
-            sum = sum.plus(expected(g));
+            sum = sum.plus(expected(g, unseen));
         }
         for (List<Group> share : firstRound) {
             for (Group g : share) {

@@ -101,6 +101,24 @@ class StealingIT {
     }
 
     @Test
+    void aClassFoundHeavyWhileTheOtherWorkerIsStillBusyIsScatteredAcrossBoth(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("worker.py"), WORKER);
+        // Heavy: seven 1.5 s tests (10.5 s), taken first by one worker; 120 light tests of 0.1 s (12 s)
+        // keep the other busy throughout, so only splitting the class while it runs puts it on both
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add("Heavy.t" + i + "_1.5");
+        }
+        for (int i = 0; i < 120; i++) {
+            ids.add("Light" + i + ".t_0.1");
+        }
+
+        FakeSuite.Recording sink = run(dir, ids, Schedule.DEFAULT_STARTUP_TIMEOUT);
+
+        assertThat(heavyWorkers(sink)).as("the heavy class ran on both workers").hasSize(2);
+    }
+
+    @Test
     void aWorkerThatAnnouncesCancelButNeverAnswersCannotHangTheRun(@TempDir Path dir) throws Exception {
         // it says it can stop, then ignores every !cancel: its batch runs out, and the answer it
         // owes is waited for no longer than the start-up timeout
@@ -114,13 +132,19 @@ class StealingIT {
     }
 
     private static FakeSuite.Recording runHeavyAndLight(Path dir, java.time.Duration startupTimeout) throws Exception {
-        PythonOracle.requireModules("subunit.v2");
         // Heavy: six 0.4 s tests handed out together (one class); Light: one short test.
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add("Heavy.t" + i + "_0.4");
         }
         ids.add("Light.t0_0.05");
+        return run(dir, ids, startupTimeout);
+    }
+
+    /** Runs {@code ids} (each sleeping the seconds after its last underscore) on two fed workers, a class at a time. */
+    private static FakeSuite.Recording run(Path dir, List<String> ids, java.time.Duration startupTimeout)
+            throws Exception {
+        PythonOracle.requireModules("subunit.v2");
         TimingPartitioner classes = new TimingPartitioner(2, TestTimes.NONE).groupedBy(Pattern.compile("^[^.]*"));
         Schedule schedule = Schedule.shared(
                         TestQueue.shared(ids, TestTimes.NONE, classes.groupsOf(ids), ChunkPlan.fed(2)))
