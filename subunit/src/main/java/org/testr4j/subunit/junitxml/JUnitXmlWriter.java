@@ -277,9 +277,30 @@ public final class JUnitXmlWriter implements StreamResult {
             return "0.000";
         }
         long delta = toMicros - fromMicros;
+        long below = Math.floorMod(delta, 1000L); // microseconds past the last whole millisecond
+        if (below != 500 && Math.abs(delta) < EXACT_MICROS) {
+            // the double below is within a few ulps of delta / 1e6, far nearer than a microsecond: it
+            // rounds as the exact value does, so integers give python's digits without BigDecimal
+            long millis = Math.floorDiv(delta, 1000L) + (below > 500 ? 1 : 0);
+            long abs = Math.abs(millis);
+            StringBuilder b = new StringBuilder(12);
+            if (millis < 0) {
+                b.append('-');
+            }
+            b.append(abs / 1000).append('.');
+            long frac = abs % 1000;
+            if (frac < 100) {
+                b.append(frac < 10 ? "00" : "0");
+            }
+            return b.append(frac).toString();
+        }
+        // a tie in decimal: python rounds the double's exact binary value, a hair above or below it
         double seconds = Math.floorDiv(delta, 1_000_000L) + 0.000001 * Math.floorMod(delta, 1_000_000L);
         return new BigDecimal(seconds).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
+
+    /** Below this many microseconds (31 years) a double's error is far below a microsecond. */
+    private static final long EXACT_MICROS = 1_000_000_000_000_000L;
 
     private void closeSpool() {
         if (cases != null) {
