@@ -2,10 +2,13 @@ package org.testr4j.subunit.junitxml;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Bytes written now to be copied out later, in bounded memory: the first {@code inMemory} bytes stay
@@ -64,6 +67,17 @@ final class Spool extends OutputStream {
             return;
         }
         fileOut.flush();
+        if (out instanceof FileOutputStream) {
+            // file to file or pipe inside the kernel: a spilled spool is the whole report, hundreds of MB
+            try (FileChannel from = FileChannel.open(file, StandardOpenOption.READ)) {
+                FileChannel to = ((FileOutputStream) out).getChannel();
+                long size = from.size();
+                for (long at = 0; at < size; ) {
+                    at += from.transferTo(at, size - at, to);
+                }
+            }
+            return;
+        }
         Files.copy(file, out);
     }
 

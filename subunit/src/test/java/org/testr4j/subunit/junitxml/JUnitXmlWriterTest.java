@@ -35,6 +35,31 @@ class JUnitXmlWriterTest {
         return JUnitXml.parse(file);
     }
 
+    @Test
+    void aSpilledReportCopiedToAFileIsTheSameAsOneWrittenToMemory() throws Exception {
+        List<Event> events = List.of(
+                status("pkg.A.one", TestStatus.IN_PROGRESS, 0),
+                status("pkg.A.one", TestStatus.SUCCESS, 5),
+                status("pkg.B.two", TestStatus.IN_PROGRESS, 5),
+                status("pkg.B.two", TestStatus.FAIL, 9));
+        ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        JUnitXmlWriter inMemory = JUnitXmlWriter.to(memory, tmp, 1 << 20);
+        Path file = tmp.resolve("report.xml");
+
+        try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
+            out.write("before;".getBytes(StandardCharsets.UTF_8)); // the copy goes on from where the file is
+            JUnitXmlWriter spilling = JUnitXmlWriter.to(out, tmp, 16); // on disk after 16 bytes
+            spilling.startRun();
+            events.forEach(spilling::status);
+            spilling.stopRun();
+        }
+        inMemory.startRun();
+        events.forEach(inMemory::status);
+        inMemory.stopRun();
+
+        assertThat(Files.readString(file)).isEqualTo("before;" + memory.toString(StandardCharsets.UTF_8));
+    }
+
     private static Event status(String id, TestStatus status, long millis) {
         return Event.test(id).status(status).timestamp(T0.plusMillis(millis)).build();
     }
