@@ -143,7 +143,8 @@ final class RerunCommand implements Callable<Integer> {
                     grouping = grouping.splittingDominantGroups();
                 }
                 ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
-                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping.groupsOf(ids), plan));
+                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping.groupsOf(ids), plan)
+                        .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit()));
             } else {
                 schedule = Schedule.fixed(partitions);
             }

@@ -161,7 +161,8 @@ final class RunCommand implements Callable<Integer> {
             } else {
                 ChunkPlan plan =
                         template.canFeed() ? ChunkPlan.fed(workers.workers()) : ChunkPlan.chunked(workers.workers());
-                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner.groupsOf(ids), plan));
+                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner.groupsOf(ids), plan)
+                        .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit()));
             }
         }
         if (schedule != null) {

@@ -66,10 +66,12 @@ class ReadmeIT {
             }
         }
         if (first >= 0) {
-            lines.subList(first, Math.min(lines.size(), first + 80)).forEach(l -> b.append(l).append('\n'));
+            lines.subList(first, Math.min(lines.size(), first + 80))
+                    .forEach(l -> b.append(l).append('\n'));
             b.append("...\n");
         }
-        lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> b.append(l).append('\n'));
+        lines.subList(Math.max(0, lines.size() - 15), lines.size())
+                .forEach(l -> b.append(l).append('\n'));
         return b.toString();
     }
 

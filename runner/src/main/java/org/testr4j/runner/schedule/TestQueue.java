@@ -109,6 +109,7 @@ public final class TestQueue {
     private Duration observedUnseen = Duration.ZERO;
     private int observed;
     private boolean closed;
+    private boolean wholeGroups;
 
     private TestQueue(ChunkPlan plan, UnaryOperator<String> groupOf, Map<String, Duration> known) {
         this.plan = plan;
@@ -160,6 +161,17 @@ public final class TestQueue {
             queue.queued.addAll(timed);
         }
         return queue;
+    }
+
+    /**
+     * When {@code whole}, a group handed out is never split: no stealing and no scattering, since a
+     * {@code group_regex} without {@code group_split=true} says its tests must run together.
+     *
+     * @return this queue
+     */
+    public synchronized TestQueue keepingGroupsWhole(boolean whole) {
+        wholeGroups = whole;
+        return this;
     }
 
     /** A queue of one worker's own tests, taken in exactly this order, each test its own group. */
@@ -307,7 +319,7 @@ public final class TestQueue {
             if (inFlight.isEmpty()) {
                 return List.of();
             }
-            if (lane >= 0 && stealingFrom < 0 && stolen == null) {
+            if (lane >= 0 && stealingFrom < 0 && stolen == null && !wholeGroups) {
                 steal(lane);
             }
             wait();
@@ -370,7 +382,7 @@ public final class TestQueue {
      * finds its heaviest class only by running it whole, in sequence, wherever the queue put it.
      */
     private void scatterStraggler() {
-        if (closed || stealingFrom >= 0 || stolen != null || revocable.isEmpty()) {
+        if (closed || wholeGroups || stealingFrom >= 0 || stolen != null || revocable.isEmpty()) {
             return;
         }
         int victim = -1;

@@ -114,6 +114,25 @@ class TestQueueStealingTest {
         assertThat(busy.revokes()).isZero();
     }
 
+    @Test
+    void groupsThatMustRunTogetherAreNeverStolenFromOrScattered() throws Exception {
+        TestQueue q = heavyAndLight().keepingGroupsWhole(true);
+        List<String> batch = takeFirst(q);
+        q.observe("Light9.t0", Duration.ofMillis(100));
+        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3)));
+        q.offer(0, busy);
+
+        assertThat(take(q, 1)).isNotEmpty(); // a heavy class in the making: left whole
+        while (q.size() > 0) {
+            take(q, 1);
+        }
+        CompletableFuture<List<String>> idle = CompletableFuture.supplyAsync(() -> take(q, 2));
+        Thread.sleep(50); // an idle lane: does not ask either
+        assertThat(busy.revokes()).isZero();
+        q.close();
+        assertThat(idle.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
     private static List<String> takeFirst(TestQueue q) {
         return take(q, 0);
     }
