@@ -79,6 +79,11 @@ public final class TestQueue {
         default Map<String, Duration> running() {
             return Map.of();
         }
+
+        /** How long the batch took to start its first test (a class's set-up, paid again by each part of a split). */
+        default Duration setUp() {
+            return Duration.ZERO;
+        }
     }
 
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
@@ -378,7 +383,9 @@ public final class TestQueue {
      * never-seen tests not yet started belong to a class whose tests run (or ran, this run) far
      * longer than never-seen tests do on average, and which holds more expected time than a worker's
      * share of the queue, is asked to stop after its test in progress; what it hands back goes to the
-     * front one test each, longest first, for the next workers to go idle. Without it a first run
+     * front one test each, longest first, for the next workers to go idle. A class whose batch took
+     * more than half such a test to start (its {@code @BeforeAll}, paid again by every part) is left
+     * whole. Without it a first run
      * finds its heaviest class only by running it whole, in sequence, wherever the queue put it.
      */
     private void scatterStraggler() {
@@ -398,12 +405,15 @@ public final class TestQueue {
             e.getValue().running().forEach((id, soFar) -> running.merge(groupOf.apply(id), soFar, TestQueue::max));
             Duration left = Duration.ZERO;
             String heavyGroup = null;
+            // each part a split makes pays the class's set-up again: worth it only for tests far longer
+            Duration setUpTwice = e.getValue().setUp().multipliedBy(2);
             for (String id : unstarted) {
                 Duration d = expectedOf(id);
                 if (!known.containsKey(id)) {
                     String group = groupOf.apply(id);
                     Duration seen = max(d, running.getOrDefault(group, Duration.ZERO));
-                    Duration heavy = max(othersMean(group).multipliedBy(STRAGGLER_FACTOR), STRAGGLER_FLOOR);
+                    Duration heavy =
+                            max(max(othersMean(group).multipliedBy(STRAGGLER_FACTOR), STRAGGLER_FLOOR), setUpTwice);
                     if (seen.compareTo(heavy) >= 0) {
                         heavyGroup = group;
                         d = seen;

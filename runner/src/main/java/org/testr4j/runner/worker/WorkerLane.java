@@ -199,6 +199,11 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                 public Map<String, Duration> running() {
                     return p.runningFor();
                 }
+
+                @Override
+                public Duration setUp() {
+                    return p.batchSetUp();
+                }
             });
             WorkerProcess.Wake wake;
             try {

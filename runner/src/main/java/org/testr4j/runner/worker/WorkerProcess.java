@@ -85,6 +85,8 @@ final class WorkerProcess {
     private int cancelsSent;
     private int cancelsAnswered;
     private long settledNanos = -1; // when the batch's last test reported while a cancel's answer was owed
+    private long fedNanos = -1; // when the batch in flight was fed
+    private long batchStartedNanos = -1; // when its first test started
     private final Set<String> handedBack = new LinkedHashSet<>();
     private final Object stdinLock = new Object();
 
@@ -184,6 +186,9 @@ final class WorkerProcess {
             if (id != null) {
                 if (event.status() == TestStatus.IN_PROGRESS) {
                     running.putIfAbsent(id, now);
+                    if (batchStartedNanos < 0 && fedNanos >= 0) {
+                        batchStartedNanos = now;
+                    }
                 } else if (event.status().isFinal()) {
                     started = running.remove(id);
                     reported.add(id);
@@ -261,6 +266,10 @@ final class WorkerProcess {
 
     /** Writes {@code ids} to the process's stdin, one a line, then the empty line that ends a batch. */
     void feed(Collection<String> ids) {
+        synchronized (this) {
+            fedNanos = System.nanoTime();
+            batchStartedNanos = -1;
+        }
         StringBuilder b = new StringBuilder();
         ids.forEach(id -> b.append(id).append('\n'));
         b.append('\n');
@@ -493,6 +502,20 @@ final class WorkerProcess {
     /** The tests it started and never finished. */
     synchronized List<String> running() {
         return new ArrayList<>(running.keySet());
+    }
+
+    /**
+     * How long the batch in flight took from being fed (or from the worker's first word, for its
+     * first batch) to its first test: a class's set-up, as {@code @BeforeAll}, which every part of
+     * a split class pays again. Still counting while no test has started.
+     */
+    synchronized Duration batchSetUp() {
+        if (fedNanos < 0) {
+            return Duration.ZERO;
+        }
+        long from = Math.max(fedNanos, firstEventNanos);
+        long to = batchStartedNanos < 0 ? System.nanoTime() : batchStartedNanos;
+        return Duration.ofNanos(Math.max(0, to - from));
     }
 
     /** The tests in progress and how long each has run so far. */

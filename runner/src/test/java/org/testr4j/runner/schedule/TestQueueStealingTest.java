@@ -21,6 +21,7 @@ class TestQueueStealingTest {
         final int started;
         final boolean canStop;
         final Map<String, Duration> running;
+        Duration setUp = Duration.ZERO;
         int revokes;
 
         Busy(List<String> batch, int started, boolean canStop) {
@@ -37,6 +38,11 @@ class TestQueueStealingTest {
         @Override
         public Map<String, Duration> running() {
             return running;
+        }
+
+        @Override
+        public Duration setUp() {
+            return setUp;
         }
 
         @Override
@@ -131,6 +137,20 @@ class TestQueueStealingTest {
         assertThat(busy.revokes()).isZero();
         q.close();
         assertThat(idle.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
+    void aClassWhoseSetUpCostsMoreThanHalfATestIsLeftWhole() {
+        TestQueue q = heavyAndLight();
+        List<String> batch = takeFirst(q);
+        q.observe("Light9.t0", Duration.ofMillis(100));
+        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3)));
+        busy.setUp = Duration.ofSeconds(2); // every part would pay 2 s again for 3 s tests
+        q.offer(0, busy);
+
+        assertThat(take(q, 1)).isNotEmpty();
+
+        assertThat(busy.revokes()).isZero();
     }
 
     private static List<String> takeFirst(TestQueue q) {
