@@ -87,6 +87,7 @@ final class WorkerProcess {
     private long settledNanos = -1; // when the batch's last test reported while a cancel's answer was owed
     private long fedNanos = -1; // when the batch in flight was fed
     private long batchStartedNanos = -1; // when its first test started
+    private int batchesFed;
     private final Set<String> handedBack = new LinkedHashSet<>();
     private final Object stdinLock = new Object();
 
@@ -269,6 +270,7 @@ final class WorkerProcess {
         synchronized (this) {
             fedNanos = System.nanoTime();
             batchStartedNanos = -1;
+            batchesFed++;
         }
         StringBuilder b = new StringBuilder();
         ids.forEach(id -> b.append(id).append('\n'));
@@ -505,15 +507,16 @@ final class WorkerProcess {
     }
 
     /**
-     * How long the batch in flight took from being fed (or from the worker's first word, for its
-     * first batch) to its first test: a class's set-up, as {@code @BeforeAll}, which every part of
-     * a split class pays again. Still counting while no test has started.
+     * How long the batch in flight took from being fed to its first test: a class's set-up, as
+     * {@code @BeforeAll}, which every part of a split class pays again. Still counting while no test
+     * has started. Zero for a worker's first batch, whose wait is the worker's own start (a JVM and
+     * its test engine warming up, seconds when many start at once), not the class's.
      */
     synchronized Duration batchSetUp() {
-        if (fedNanos < 0) {
+        if (fedNanos < 0 || batchesFed <= 1) {
             return Duration.ZERO;
         }
-        long from = Math.max(fedNanos, firstEventNanos);
+        long from = fedNanos;
         long to = batchStartedNanos < 0 ? System.nanoTime() : batchStartedNanos;
         return Duration.ofNanos(Math.max(0, to - from));
     }
