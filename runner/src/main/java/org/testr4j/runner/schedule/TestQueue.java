@@ -62,7 +62,7 @@ public final class TestQueue {
 
     private static final Duration STRAGGLER_FLOOR = Duration.ofSeconds(1);
 
-    private static final Duration SHARE_EVERY = Duration.ofMillis(100);
+    private static final Duration CHECK_EVERY = Duration.ofMillis(100);
 
     /** A batch in flight whose worker can stop it early and hand back the tests it has not started. */
     public interface Revocable {
@@ -105,7 +105,7 @@ public final class TestQueue {
     private boolean scattering; // what stealingFrom hands back goes to the front one test each
     private final Map<String, Duration> groupSeen = new HashMap<>(); // never-seen tests' time this run, by group
     private final Map<String, Integer> groupSeenCount = new HashMap<>();
-    private long shareCheckedNanos = System.nanoTime() - SHARE_EVERY.toNanos();
+    private long checkedNanos = System.nanoTime() - CHECK_EVERY.toNanos();
     // a scattered class's test in progress had run this long: its siblings take at least as long
     private final Map<String, Duration> groupFloor = new HashMap<>();
     private List<String> stolen; // handed back for a lane other than stolenFrom; in flight until taken
@@ -392,6 +392,12 @@ public final class TestQueue {
         if (closed || wholeGroups || stealingFrom >= 0 || stolen != null || revocable.isEmpty()) {
             return;
         }
+        // it runs as tests finish, which can be thousands a second: at most every CHECK_EVERY
+        long now = System.nanoTime();
+        if (now - checkedNanos < CHECK_EVERY.toNanos()) {
+            return;
+        }
+        checkedNanos = now;
         int victim = -1;
         Duration most = Duration.ZERO;
         Map<String, Duration> victimRunning = Map.of();
@@ -431,12 +437,6 @@ public final class TestQueue {
         if (victim < 0) {
             return;
         }
-        // the queue's share costs a pass over the queue: at most every SHARE_EVERY, not every finished test
-        long now = System.nanoTime();
-        if (now - shareCheckedNanos < SHARE_EVERY.toNanos()) {
-            return;
-        }
-        shareCheckedNanos = now;
         // the queue's new tests are expected to cost what other classes' did: not the heavy class's
         Duration share = queuedWork(othersMean(victimGroup)).dividedBy(plan.workers());
         if (most.compareTo(share) > 0 && revocable.get(victim).revoke()) {
