@@ -64,6 +64,8 @@ public final class TestQueue {
 
     private static final Duration CHECK_EVERY = Duration.ofMillis(100);
 
+    private static final Duration STEAL_RETRY = Duration.ofMillis(100);
+
     /** A batch in flight whose worker can stop it early and hand back the tests it has not started. */
     public interface Revocable {
         /** The batch's tests the worker has not started yet. */
@@ -324,10 +326,17 @@ public final class TestQueue {
             if (inFlight.isEmpty()) {
                 return List.of();
             }
-            if (lane >= 0 && stealingFrom < 0 && stolen == null && !wholeGroups) {
+            boolean canSteal = lane >= 0 && stealingFrom < 0 && stolen == null && !wholeGroups;
+            if (canSteal) {
                 steal(lane);
             }
-            wait();
+            if (canSteal && stealingFrom < 0 && !revocable.isEmpty()) {
+                // nothing to take back yet, but a busy worker may soon have some (one that says late
+                // that it can stop, or is still starting): look again without waiting for a settle
+                wait(STEAL_RETRY.toMillis());
+            } else {
+                wait();
+            }
         }
         if (lane >= 0) {
             scatterStraggler();

@@ -16,7 +16,7 @@ class TestQueueStealingTest {
     private static final Pattern CLASS = Pattern.compile("^[^.]*");
 
     /** A busy lane's batch: {@code started} of it have begun; a revoke is recorded, and refused if asked to. */
-    private static final class Busy implements TestQueue.Revocable {
+    private static class Busy implements TestQueue.Revocable {
         final List<String> batch;
         final int started;
         final boolean canStop;
@@ -188,6 +188,31 @@ class TestQueueStealingTest {
 
         assertThat(thief.get(10, TimeUnit.SECONDS)).containsExactly("Heavy.t3", "Heavy.t4", "Heavy.t5");
         assertThat(q.take(false, 0)).containsExactly("Heavy.t1", "Heavy.t2");
+    }
+
+    @Test
+    void anIdleLaneLooksAgainForABusyWorkerThatCouldNotHandTestsBackAtFirst() throws Exception {
+        List<String> heavy = tests("Heavy", 6);
+        TestQueue q = queue(heavy);
+        List<String> batch = q.take(true, 0);
+        java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
+        Busy busy = new Busy(batch, 1, true) {
+            @Override
+            public synchronized List<String> unstarted() {
+                // a worker still starting has not said it can stop: nothing can be taken back yet
+                return announced.get() ? super.unstarted() : List.of();
+            }
+        };
+        q.offer(0, busy);
+
+        CompletableFuture<List<String>> thief = CompletableFuture.supplyAsync(() -> take(q, 1));
+        Thread.sleep(50);
+        announced.set(true); // the queue is not told: the idle lane must look again by itself
+
+        waitFor(() -> busy.revokes() == 1);
+        q.withdraw(0);
+        q.settle(batch, batch.subList(1, 6), 0);
+        assertThat(thief.get(10, TimeUnit.SECONDS)).containsExactly("Heavy.t3", "Heavy.t4", "Heavy.t5");
     }
 
     @Test
