@@ -103,14 +103,16 @@ class StealingIT {
     @Test
     void aClassFoundHeavyWhileTheOtherWorkerIsStillBusyIsScatteredAcrossBoth(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("worker.py"), WORKER);
-        // Heavy: seven 1.5 s tests (10.5 s), taken first by one worker; 120 light tests of 0.1 s (12 s)
-        // keep the other busy throughout, so only splitting the class while it runs puts it on both
+        // Heavy: six 2.5 s tests (15 s), taken first by one worker; 60 light tests of 0.2 s (12 s, more
+        // under load) keep the other busy until the heavy class's last test is under way, so only
+        // splitting the class while it runs puts it on both. Long sleeps: a loaded machine's
+        // per-test overhead must not make the light tests look as long as the heavy ones.
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            ids.add("Heavy.t" + i + "_1.5");
+        for (int i = 0; i < 6; i++) {
+            ids.add("Heavy.t" + i + "_2.5");
         }
-        for (int i = 0; i < 120; i++) {
-            ids.add("Light" + i + ".t_0.1");
+        for (int i = 0; i < 60; i++) {
+            ids.add("Light" + i + ".t_0.2");
         }
 
         FakeSuite.Recording sink = run(dir, ids, Schedule.DEFAULT_STARTUP_TIMEOUT);
