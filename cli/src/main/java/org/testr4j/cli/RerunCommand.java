@@ -13,10 +13,7 @@ import org.testr4j.repository.RunMetadata;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
-import org.testr4j.runner.schedule.ChunkPlan;
 import org.testr4j.runner.schedule.Partition;
-import org.testr4j.runner.schedule.TestQueue;
-import org.testr4j.runner.schedule.TimingPartitioner;
 import org.testr4j.runner.worker.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -134,17 +131,7 @@ final class RerunCommand implements Callable<Integer> {
                 // the same tests from one shared queue: faster, but not in each worker's order
                 List<String> ids = new ArrayList<>();
                 partitions.forEach(p -> ids.addAll(p.testIds()));
-                int workers = partitions.size();
-                TimingPartitioner grouping = new TimingPartitioner(workers, times);
-                if (conf.groupRegex().isPresent()) {
-                    grouping = grouping.groupedBy(conf.groupRegex().get());
-                }
-                if (conf.groupSplit()) {
-                    grouping = grouping.splittingDominantGroups();
-                }
-                ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
-                schedule = Schedule.shared(TestQueue.shared(ids, times, grouping.groupsOf(ids), plan)
-                        .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit()));
+                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, partitions.size());
             } else {
                 schedule = Schedule.fixed(partitions);
             }

@@ -19,9 +19,7 @@ import org.testr4j.repository.TestHistory;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.maven.SurefireReportTimes;
-import org.testr4j.runner.schedule.ChunkPlan;
 import org.testr4j.runner.schedule.Partition;
-import org.testr4j.runner.schedule.TestQueue;
 import org.testr4j.runner.schedule.TestSelection;
 import org.testr4j.runner.schedule.TestTimes;
 import org.testr4j.runner.schedule.TimingPartitioner;
@@ -146,23 +144,14 @@ final class RunCommand implements Callable<Integer> {
             // serial: the listed order, as testr does
             schedule = Schedule.fixed(List.of(new Partition(0, ids, Duration.ZERO)));
         } else if (ids != null) {
-            TimingPartitioner partitioner = new TimingPartitioner(workers.workers(), times);
-            if (conf.groupRegex().isPresent()) {
-                partitioner = partitioner.groupedBy(conf.groupRegex().get());
-            }
-            if (conf.groupSplit()) {
-                partitioner = partitioner.splittingDominantGroups();
-            }
             if (isolated || runSeed != null || !scheduling.chunking(true)) {
                 // a seed fixes each worker's order, so it needs its list up front
+                TimingPartitioner partitioner = SchedulingOptions.partitioner(conf, workers.workers(), times);
                 List<Partition> parts =
                         runSeed == null ? partitioner.partition(ids) : partitioner.partition(ids, runSeed);
                 schedule = isolated ? Schedule.isolated(parts) : Schedule.fixed(parts);
             } else {
-                ChunkPlan plan =
-                        template.canFeed() ? ChunkPlan.fed(workers.workers()) : ChunkPlan.chunked(workers.workers());
-                schedule = Schedule.shared(TestQueue.shared(ids, times, partitioner.groupsOf(ids), plan)
-                        .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit()));
+                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, workers.workers());
             }
         }
         if (schedule != null) {

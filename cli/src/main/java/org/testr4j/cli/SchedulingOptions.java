@@ -1,7 +1,13 @@
 package org.testr4j.cli;
 
 import java.time.Duration;
+import java.util.List;
+import org.testr4j.runner.config.CommandTemplate;
+import org.testr4j.runner.config.TestrConf;
+import org.testr4j.runner.schedule.ChunkPlan;
+import org.testr4j.runner.schedule.TestQueue;
 import org.testr4j.runner.schedule.TestTimes;
+import org.testr4j.runner.schedule.TimingPartitioner;
 import org.testr4j.runner.worker.Schedule;
 import org.testr4j.runner.worker.TestTimeouts;
 import picocli.CommandLine.Option;
@@ -39,6 +45,28 @@ final class SchedulingOptions {
     /** True unless {@code --chunking off}, or {@code byDefault} is false and {@code --chunking on} was not given. */
     boolean chunking(boolean byDefault) {
         return chunking == null ? byDefault : chunking == Chunking.on;
+    }
+
+    /** The partitioner {@code conf} describes: its {@code group_regex} groups, split when {@code group_split=true}. */
+    static TimingPartitioner partitioner(TestrConf conf, int workers, TestTimes times) {
+        TimingPartitioner partitioner = new TimingPartitioner(workers, times);
+        if (conf.groupRegex().isPresent()) {
+            partitioner = partitioner.groupedBy(conf.groupRegex().get());
+        }
+        return conf.groupSplit() ? partitioner.splittingDominantGroups() : partitioner;
+    }
+
+    /**
+     * One queue for all of {@code ids}: fed batches when the command can be fed, else chunks; a
+     * {@code group_regex} group is never split once handed out unless {@code group_split=true}.
+     */
+    static Schedule sharedQueue(
+            TestrConf conf, CommandTemplate template, List<String> ids, TestTimes times, int workers) {
+        ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
+        TestQueue queue = TestQueue.shared(
+                        ids, times, partitioner(conf, workers, times).groupsOf(ids), plan)
+                .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit());
+        return Schedule.shared(queue);
     }
 
     /** {@code schedule} with the timeouts these options ask for; {@code times} gives the default limits. */

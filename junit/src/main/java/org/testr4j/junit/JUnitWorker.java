@@ -181,13 +181,7 @@ public final class JUnitWorker {
     private void runFeed(InputStream in) throws IOException {
         Optional<BatchCancellation> cancellation = BatchCancellation.available();
         if (cancellation.isPresent()) {
-            sink.status(Event.builder()
-                    .file(FEED_FEATURES, Bytes.utf8("cancel"))
-                    .mimeType(OutputCapture.MIME_TYPE)
-                    .eof(true)
-                    .timestamp(clock.instant())
-                    .build());
-            sink.flush(); // the feed's control events are read at once, like results
+            sendFeedControl(FEED_FEATURES, "cancel");
         }
         BlockingQueue<Object> items = new LinkedBlockingQueue<>();
         Thread reader = new Thread(
@@ -231,8 +225,13 @@ public final class JUnitWorker {
     private void answerCancel(List<String> unstarted) {
         StringBuilder text = new StringBuilder();
         unstarted.forEach(id -> text.append(id).append('\n'));
+        sendFeedControl(UNSTARTED, text.toString());
+    }
+
+    /** A file event of the feed protocol (no test id), flushed: testr acts on it at once, as on results. */
+    private void sendFeedControl(String name, String text) {
         sink.status(Event.builder()
-                .file(UNSTARTED, Bytes.utf8(text.toString()))
+                .file(name, Bytes.utf8(text))
                 .mimeType(OutputCapture.MIME_TYPE)
                 .eof(true)
                 .timestamp(clock.instant())
@@ -333,9 +332,12 @@ public final class JUnitWorker {
         Set<String> finished = listener.finishedIds();
         List<String> unstarted = new ArrayList<>();
         for (String id : wanted) {
-            if (cancelled && !finished.contains(id) && !resolution.unresolved().containsKey(id)) {
+            if (finished.contains(id) || resolution.unresolved().containsKey(id)) {
+                continue;
+            }
+            if (cancelled) {
                 unstarted.add(id); // handed back: another worker runs it
-            } else if (!finished.contains(id) && !resolution.unresolved().containsKey(id)) {
+            } else {
                 String why = trouble.isEmpty()
                         ? listener.rootFailure()
                                 .map(t -> IdResolver.notFound(id) + "; the engine failed:\n"

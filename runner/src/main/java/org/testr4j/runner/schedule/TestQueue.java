@@ -88,6 +88,14 @@ public final class TestQueue {
         }
     }
 
+    /** What a revoked batch's handed-back tests become. */
+    private enum Handback {
+        /** An idle lane stole: the later half goes to a lane other than the revoked one. */
+        HALF_TO_ANOTHER_LANE,
+        /** A straggler class was scattered: each test to the front on its own, longest first. */
+        ONE_EACH_AT_FRONT
+    }
+
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
     private record Group(List<String> tests, Duration known, int unseen) {
         boolean timed() {
@@ -103,8 +111,8 @@ public final class TestQueue {
     private final Deque<List<Group>> firstRound = new ArrayDeque<>(); // packed shares of the timed tests
     private final Set<String> inFlight = new HashSet<>();
     private final Map<Integer, Revocable> revocable = new HashMap<>();
-    private int stealingFrom = -1; // the lane asked to hand tests back, until its batch settles
-    private boolean scattering; // what stealingFrom hands back goes to the front one test each
+    private int revokedLane = -1; // the lane asked to hand tests back, until its batch settles
+    private Handback handback; // what revokedLane's handed-back tests become
     private final Map<String, Duration> groupSeen = new HashMap<>(); // never-seen tests' time this run, by group
     private final Map<String, Integer> groupSeenCount = new HashMap<>();
     private long checkedNanos = System.nanoTime() - CHECK_EVERY.toNanos();
@@ -326,11 +334,11 @@ public final class TestQueue {
             if (inFlight.isEmpty()) {
                 return List.of();
             }
-            boolean canSteal = lane >= 0 && stealingFrom < 0 && stolen == null && !wholeGroups;
+            boolean canSteal = lane >= 0 && revokedLane < 0 && stolen == null && !wholeGroups;
             if (canSteal) {
                 steal(lane);
             }
-            if (canSteal && stealingFrom < 0 && !revocable.isEmpty()) {
+            if (canSteal && revokedLane < 0 && !revocable.isEmpty()) {
                 // nothing to take back yet, but a busy worker may soon have some (one that says late
                 // that it can stop, or is still starting): look again without waiting for a settle
                 wait(STEAL_RETRY.toMillis());
@@ -381,10 +389,19 @@ public final class TestQueue {
                 victim = e.getKey();
             }
         }
-        if (victim >= 0 && revocable.get(victim).revoke()) {
-            stealingFrom = victim;
-            scattering = false;
+        if (victim >= 0) {
+            revoke(victim, Handback.HALF_TO_ANOTHER_LANE);
         }
+    }
+
+    /** Asks lane {@code lane}'s worker to stop after its test in progress; true if it will. */
+    private boolean revoke(int lane, Handback how) {
+        if (!revocable.get(lane).revoke()) {
+            return false;
+        }
+        revokedLane = lane;
+        handback = how;
+        return true;
     }
 
     /**
@@ -394,11 +411,11 @@ public final class TestQueue {
      * share of the queue, is asked to stop after its test in progress; what it hands back goes to the
      * front one test each, longest first, for the next workers to go idle. A class whose batch took
      * more than half such a test to start (its {@code @BeforeAll}, paid again by every part) is left
-     * whole. Without it a first run
-     * finds its heaviest class only by running it whole, in sequence, wherever the queue put it.
+     * whole. Without it a first run finds its heaviest class only by running it whole, in sequence,
+     * wherever the queue put it.
      */
     private void scatterStraggler() {
-        if (closed || wholeGroups || stealingFrom >= 0 || stolen != null || revocable.isEmpty()) {
+        if (closed || wholeGroups || revokedLane >= 0 || stolen != null || revocable.isEmpty()) {
             return;
         }
         // it runs as tests finish, which can be thousands a second: at most every CHECK_EVERY
@@ -448,9 +465,7 @@ public final class TestQueue {
         }
         // the queue's new tests are expected to cost what other classes' did: not the heavy class's
         Duration share = queuedWork(othersMean(victimGroup)).dividedBy(plan.workers());
-        if (most.compareTo(share) > 0 && revocable.get(victim).revoke()) {
-            stealingFrom = victim;
-            scattering = true;
+        if (most.compareTo(share) > 0 && revoke(victim, Handback.ONE_EACH_AT_FRONT)) {
             victimRunning.forEach((group, soFar) -> groupFloor.merge(group, soFar, TestQueue::max));
         }
     }
@@ -528,24 +543,25 @@ public final class TestQueue {
 
     /**
      * As {@link #settle(List, Collection)}, by lane {@code lane}: when it had been asked to hand tests
-     * back, the later half of {@code notStarted} goes to the worker that asked.
+     * back by an idle lane, the later half of {@code notStarted} goes to another lane; when its class
+     * was scattered, each test goes to the front on its own.
      */
     public synchronized void settle(List<String> batch, Collection<String> notStarted, int lane) {
         batch.forEach(inFlight::remove);
-        boolean stealing = lane >= 0 && lane == stealingFrom;
-        boolean scatter = stealing && scattering;
-        if (stealing) {
-            stealingFrom = -1;
-            scattering = false;
+        Handback how = lane >= 0 && lane == revokedLane ? handback : null;
+        if (how != null) {
+            revokedLane = -1;
+            handback = null;
         }
-        if (!closed && scatter) {
+        Set<String> notStartedSet = new HashSet<>(notStarted);
+        List<String> back = batch.stream().filter(notStartedSet::contains).toList();
+        if (!closed && how == Handback.ONE_EACH_AT_FRONT) {
             List<Group> singles = new ArrayList<>();
-            batch.stream().filter(notStarted::contains).forEach(id -> singles.add(group(List.of(id))));
+            back.forEach(id -> singles.add(group(List.of(id))));
             singles.sort(Comparator.comparing(this::expected)); // stable: the longest end up first
             singles.forEach(queued::addFirst);
-        } else if (!closed && !notStarted.isEmpty()) {
-            List<String> back = batch.stream().filter(notStarted::contains).toList();
-            if (stealing && back.size() >= 2) {
+        } else if (!closed && !back.isEmpty()) {
+            if (how == Handback.HALF_TO_ANOTHER_LANE && back.size() >= 2) {
                 stolen = List.copyOf(back.subList(back.size() / 2, back.size()));
                 stolenFrom = lane;
                 inFlight.addAll(stolen);

@@ -516,9 +516,8 @@ final class WorkerProcess {
         if (fedNanos < 0 || batchesFed <= 1) {
             return Duration.ZERO;
         }
-        long from = fedNanos;
         long to = batchStartedNanos < 0 ? System.nanoTime() : batchStartedNanos;
-        return Duration.ofNanos(Math.max(0, to - from));
+        return Duration.ofNanos(Math.max(0, to - fedNanos));
     }
 
     /** The tests in progress and how long each has run so far. */
