@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.launcher.EngineDiscoveryResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryListener;
@@ -65,7 +68,7 @@ public final class JUnitWorker {
     private final TestIds ids;
     private final ClassLoader loader;
     private final IdResolver resolver;
-    private final RunningBatch running = new RunningBatch();
+    private final RunningBatch running = new RunningBatch(this::answerCancel);
 
     /** The file event that answers a cancel: the ids of the batch that will not run. */
     static final String UNSTARTED = "testr4j.unstarted";
@@ -173,9 +176,10 @@ public final class JUnitWorker {
     /**
      * Runs batches as they are fed. A thread reads the feed, so that a {@value FeedReader#CANCEL}
      * reaches the batch that is running: on platform 6 and later that batch stops after its test in
-     * progress. Each cancel is answered by exactly one {@value #UNSTARTED} file event, after the
-     * results of the batch it cut short, naming the ids that batch will not run (none when it came
-     * while no batch ran); testr hands those to other workers. The worker announces that it can be
+     * progress. Each cancel is answered by exactly one {@value #UNSTARTED} file event naming the ids
+     * that batch will not run (none when it came while no batch ran); testr hands those to other
+     * workers. The answer comes at once when the cancel found a test running one at a time (the
+     * others then cannot start), else after the results of the batch it cut short. The worker announces that it can be
      * cancelled with a {@value #FEED_FEATURES} file event reading {@code cancel} before anything else.
      */
     private void runFeed(InputStream in) throws IOException {
@@ -310,17 +314,20 @@ public final class JUnitWorker {
         resolution.unresolved().forEach(this::reportFailure);
         SubunitListener listener = new SubunitListener(ids, sink, clock, wanted, progress);
         String trouble = "";
-        boolean cancelled = false;
+        RunningBatch.Ending ending = RunningBatch.Ending.RAN;
         if (!resolution.selectors().isEmpty()) {
             try {
                 if (cancellation.isPresent()) {
                     BatchCancellation.Token token = cancellation.get().newToken();
                     listener.quietOnceCancelled(token::cancelled);
-                    running.begin(token);
+                    LauncherDiscoveryRequest request = request(resolution.selectors());
+                    Set<String> resolvable = new LinkedHashSet<>(wanted);
+                    resolvable.removeAll(resolution.unresolved().keySet()); // already reported
+                    running.begin(token, oneTestAtATime(request, resolution.selectors()) ? listener : null, resolvable);
                     try {
-                        cancellation.get().execute(launcher, request(resolution.selectors()), listener, token);
+                        cancellation.get().execute(launcher, request, listener, token);
                     } finally {
-                        cancelled = running.end();
+                        ending = running.end();
                     }
                 } else {
                     launcher.execute(request(resolution.selectors()), listener);
@@ -335,7 +342,7 @@ public final class JUnitWorker {
             if (finished.contains(id) || resolution.unresolved().containsKey(id)) {
                 continue;
             }
-            if (cancelled) {
+            if (ending != RunningBatch.Ending.RAN) {
                 unstarted.add(id); // handed back: another worker runs it
             } else {
                 String why = trouble.isEmpty()
@@ -347,9 +354,30 @@ public final class JUnitWorker {
                 reportFailure(id, why);
             }
         }
-        if (cancelled) {
+        if (ending == RunningBatch.Ending.CANCELLED) {
             answerCancel(unstarted);
         }
+    }
+
+    /**
+     * True when every selector is Jupiter's and Jupiter runs one test at a time: then a cancel that
+     * comes while a test runs can say at once which tests will not start (see {@link
+     * SubunitListener#cancelWhileOneTestRuns}). Other engines, or Jupiter's parallel execution, are
+     * answered at the batch's end.
+     */
+    private static boolean oneTestAtATime(LauncherDiscoveryRequest request, List<DiscoverySelector> selectors) {
+        for (DiscoverySelector selector : selectors) {
+            if (!(selector instanceof UniqueIdSelector)
+                    || !((UniqueIdSelector) selector)
+                            .getUniqueId()
+                            .getEngineId()
+                            .equals(Optional.of("junit-jupiter"))) {
+                return false;
+            }
+        }
+        return !request.getConfigurationParameters()
+                .getBoolean("junit.jupiter.execution.parallel.enabled")
+                .orElse(false);
     }
 
     /** Classes the patterns select that fail to load: a failed test each (listed too when listing). */
@@ -430,14 +458,37 @@ public final class JUnitWorker {
         return context != null ? context : JUnitWorker.class.getClassLoader();
     }
 
-    /** The batch being executed, which the feed's thread may cancel; one cancel per batch, the rest are answered idle. */
+    /**
+     * The batch being executed, which the feed's thread may cancel; one cancel per batch, the rest
+     * are answered idle. A batch run one test at a time answers a cancel that comes while a test
+     * runs at once, so testr can hand its other tests on without waiting for that test to end.
+     */
     private static final class RunningBatch {
-        private BatchCancellation.Token token;
-        private boolean cancelAsked;
+        /** How a batch ended: ran to its end, cancelled with its answer owed, or cancelled and answered. */
+        enum Ending {
+            RAN,
+            CANCELLED,
+            ANSWERED
+        }
 
-        synchronized void begin(BatchCancellation.Token running) {
+        private final Consumer<List<String>> answer;
+        private BatchCancellation.Token token;
+        private SubunitListener earlyAnswers; // null: answer at the batch's end
+        private Collection<String> ids = List.of();
+        private boolean cancelAsked;
+        private boolean answered;
+
+        RunningBatch(Consumer<List<String>> answer) {
+            this.answer = answer;
+        }
+
+        /** A batch of {@code batchIds} starts; {@code early} (or null) can tell a cancel which have not started. */
+        synchronized void begin(BatchCancellation.Token running, SubunitListener early, Collection<String> batchIds) {
             token = running;
+            earlyAnswers = early;
+            ids = batchIds;
             cancelAsked = false;
+            answered = false;
         }
 
         /** Cancels the running batch; false when none runs or it was already asked, so the cancel is answered idle. */
@@ -446,16 +497,27 @@ public final class JUnitWorker {
                 return false;
             }
             cancelAsked = true;
-            token.cancel();
+            BatchCancellation.Token t = token;
+            Optional<List<String>> unstarted =
+                    earlyAnswers == null ? Optional.empty() : earlyAnswers.cancelWhileOneTestRuns(t::cancel, ids);
+            if (unstarted.isPresent()) {
+                answered = true;
+                answer.accept(unstarted.get());
+            } else {
+                t.cancel();
+            }
             return true;
         }
 
-        /** Ends the batch; true if it was cancelled, so it owes the cancel its answer. */
-        synchronized boolean end() {
-            boolean asked = cancelAsked;
+        /** Ends the batch and says how. */
+        synchronized Ending end() {
+            Ending ending = !cancelAsked ? Ending.RAN : answered ? Ending.ANSWERED : Ending.CANCELLED;
             token = null;
+            earlyAnswers = null;
+            ids = List.of();
             cancelAsked = false;
-            return asked;
+            answered = false;
+            return ending;
         }
     }
 

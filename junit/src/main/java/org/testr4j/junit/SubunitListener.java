@@ -3,6 +3,9 @@ package org.testr4j.junit;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +71,8 @@ final class SubunitListener implements TestExecutionListener {
     private volatile TestPlan plan;
     private volatile Throwable rootFailure;
     private volatile BooleanSupplier cancelled = () -> false;
+    // the JUnit tests (not containers) between their start and their end: guarded by itself
+    private final Set<String> testsRunning = new HashSet<>();
 
     /**
      * @param wanted ids of containers to report as tests too (a class asked for by id)
@@ -87,6 +92,29 @@ final class SubunitListener implements TestExecutionListener {
     SubunitListener quietOnceCancelled(BooleanSupplier cancelled) {
         this.cancelled = Objects.requireNonNull(cancelled, "cancelled");
         return this;
+    }
+
+    /**
+     * Runs {@code cancel} while exactly one JUnit test is running and returns the ids of {@code
+     * batch} not started, which can then never start: on an engine that runs one test at a time,
+     * its thread is inside that test and checks for cancellation before it starts the next. Empty
+     * (and {@code cancel} not run) when no test or several are running: then the engine may be
+     * between its check and a start, and only the batch's end says what did not run.
+     */
+    Optional<List<String>> cancelWhileOneTestRuns(Runnable cancel, Collection<String> batch) {
+        synchronized (testsRunning) {
+            if (testsRunning.size() != 1) {
+                return Optional.empty();
+            }
+            cancel.run();
+            List<String> unstarted = new ArrayList<>();
+            for (String id : batch) {
+                if (!started.contains(id)) {
+                    unstarted.add(id);
+                }
+            }
+            return Optional.of(unstarted);
+        }
     }
 
     /** The ids given a final status so far. */
@@ -112,6 +140,11 @@ final class SubunitListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier identifier) {
+        if (identifier.isTest()) {
+            synchronized (testsRunning) {
+                testsRunning.add(identifier.getUniqueId());
+            }
+        }
         TestIds.Name name = ids.nameOf(identifier);
         if (isReported(identifier, name)) {
             start(name.id(), identifier);
@@ -139,6 +172,11 @@ final class SubunitListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
+        if (identifier.isTest()) {
+            synchronized (testsRunning) {
+                testsRunning.remove(identifier.getUniqueId());
+            }
+        }
         TestIds.Name name = ids.nameOf(identifier);
         boolean reported = isReported(identifier, name);
         TestExecutionResult.Status status = result.getStatus();

@@ -188,12 +188,29 @@ class JUnitWorkerIT {
                                 .collect(Collectors.joining("\n")))
                         .containsExactly(slow + "a");
                 assertThat(unstarted).isEqualTo(slow + "b\n" + slow + "c\n");
+                int answered = indexOf(events, e -> JUnitWorker.UNSTARTED.equals(e.fileName()));
+                int aEnded = indexOf(
+                        events,
+                        e -> (slow + "a").equals(e.testId()) && e.status().isFinal());
+                assertThat(answered)
+                        .as("a cancel that finds one test running is answered at once, not after that test")
+                        .isLessThan(aEnded);
             } else { // platform 1 cannot cancel: it says nothing of it, runs the batch, answers the cancel empty
                 assertThat(announced).isFalse();
                 assertThat(ended).containsExactly(slow + "a", slow + "b", slow + "c");
                 assertThat(unstarted).isEmpty();
             }
         }
+    }
+
+    private static int indexOf(
+            List<org.testr4j.subunit.Event> events, java.util.function.Predicate<org.testr4j.subunit.Event> wanted) {
+        for (int i = 0; i < events.size(); i++) {
+            if (wanted.test(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void awaitEvent(

@@ -41,7 +41,10 @@ import java.util.function.UnaryOperator;
  * handed out whole on a first run, with no history to say it was heavy, is split across idle workers
  * as far as its tests have not started by the time they go idle (a test in progress stays where it is).
  * A class need not wait for idle workers to be split: once its never-seen tests show it heavy while
- * the queue still has work, its batch is revoked and its tests scattered ({@link #scatterStraggler}).
+ * the queue still has work, its batch is revoked and its tests scattered ({@link #scatterStraggler}),
+ * and the busiest lanes are asked to make room for scattered tests that no idle lane takes ({@link
+ * #makeRoom}). A worker that can say at once which tests it will not start hands them on while its
+ * test in progress still runs ({@link #handBack}).
  * A never-seen test is expected to take what its class's tests took this run, if any finished.
  *
  * <pre>{@code
@@ -73,7 +76,8 @@ public final class TestQueue {
 
         /**
          * Asks the worker to stop after its test in progress; its lane then {@linkplain #settle(List,
-         * Collection, int) settles} with what it handed back. Must not block. False when it cannot.
+         * Collection, int) settles} with what it handed back, or {@linkplain #handBack hands those
+         * back} first if its worker says so before that test ends. Must not block. False when it cannot.
          */
         boolean revoke();
 
@@ -93,7 +97,9 @@ public final class TestQueue {
         /** An idle lane stole: the later half goes to a lane other than the revoked one. */
         HALF_TO_ANOTHER_LANE,
         /** A straggler class was scattered: each test to the front on its own, longest first. */
-        ONE_EACH_AT_FRONT
+        ONE_EACH_AT_FRONT,
+        /** A busy lane made room for a scattered test: its tests go back behind the scattered ones. */
+        BEHIND_SCATTERED
     }
 
     /** Tests handed out together: {@code known} is the sum of the recorded durations, {@code unseen} how many have none. */
@@ -111,8 +117,9 @@ public final class TestQueue {
     private final Deque<List<Group>> firstRound = new ArrayDeque<>(); // packed shares of the timed tests
     private final Set<String> inFlight = new HashSet<>();
     private final Map<Integer, Revocable> revocable = new HashMap<>();
-    private int revokedLane = -1; // the lane asked to hand tests back, until its batch settles
-    private Handback handback; // what revokedLane's handed-back tests become
+    private final Map<Integer, Handback> revoked = new HashMap<>(); // lanes asked to hand tests back, until they do
+    private final Set<String> scattered = new HashSet<>(); // a straggler class's tests queued one each, at the front
+    private int waiting; // lanes waiting in take for tests
     private final Map<String, Duration> groupSeen = new HashMap<>(); // never-seen tests' time this run, by group
     private final Map<String, Integer> groupSeenCount = new HashMap<>();
     private long checkedNanos = System.nanoTime() - CHECK_EVERY.toNanos();
@@ -301,6 +308,7 @@ public final class TestQueue {
             groupSeenCount.merge(group, 1, Integer::sum);
             scatterStraggler();
         }
+        makeRoom(0); // a lane asked before may not have been able to stop
     }
 
     /**
@@ -334,16 +342,21 @@ public final class TestQueue {
             if (inFlight.isEmpty()) {
                 return List.of();
             }
-            boolean canSteal = lane >= 0 && revokedLane < 0 && stolen == null && !wholeGroups;
+            boolean canSteal = lane >= 0 && !splitting() && stolen == null && !wholeGroups;
             if (canSteal) {
                 steal(lane);
             }
-            if (canSteal && revokedLane < 0 && !revocable.isEmpty()) {
-                // nothing to take back yet, but a busy worker may soon have some (one that says late
-                // that it can stop, or is still starting): look again without waiting for a settle
-                wait(STEAL_RETRY.toMillis());
-            } else {
-                wait();
+            waiting++;
+            try {
+                if (canSteal && !splitting() && !revocable.isEmpty()) {
+                    // nothing to take back yet, but a busy worker may soon have some (one that says late
+                    // that it can stop, or is still starting): look again without waiting for a settle
+                    wait(STEAL_RETRY.toMillis());
+                } else {
+                    wait();
+                }
+            } finally {
+                waiting--;
             }
         }
         if (lane >= 0) {
@@ -365,6 +378,7 @@ public final class TestQueue {
             fill(batch, plan.target(queuedWork()), false);
         }
         inFlight.addAll(batch);
+        batch.forEach(scattered::remove);
         return batch;
     }
 
@@ -373,7 +387,7 @@ public final class TestQueue {
         int victim = -1;
         Duration most = Duration.ZERO;
         for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
-            if (e.getKey() == thief) {
+            if (e.getKey() == thief || revoked.containsKey(e.getKey())) {
                 continue;
             }
             List<String> unstarted = e.getValue().unstarted();
@@ -399,9 +413,51 @@ public final class TestQueue {
         if (!revocable.get(lane).revoke()) {
             return false;
         }
-        revokedLane = lane;
-        handback = how;
+        revoked.put(lane, how);
         return true;
+    }
+
+    /** True while a steal or a scatter waits for its lane to hand tests back: one at a time. */
+    private boolean splitting() {
+        return revoked.containsValue(Handback.HALF_TO_ANOTHER_LANE)
+                || revoked.containsValue(Handback.ONE_EACH_AT_FRONT);
+    }
+
+    /**
+     * Scattered tests wait at the front for a lane to go idle, which on a first run can take as long
+     * as a whole class: for each one that no idle lane or lane already asked will take, the busy
+     * batch with the most expected time not yet started (a second at least, and more than twice
+     * its set-up, which its rest pays again) is asked to stop after its test in progress; its rest
+     * goes back behind the scattered tests.
+     */
+    private void makeRoom(int free) {
+        if (closed || scattered.isEmpty()) {
+            return;
+        }
+        long asked = revoked.values().stream()
+                .filter(h -> h == Handback.BEHIND_SCATTERED)
+                .count();
+        for (long needed = scattered.size() - waiting - free - asked; needed > 0; needed--) {
+            int victim = -1;
+            Duration most = Duration.ZERO;
+            for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
+                if (revoked.containsKey(e.getKey())) {
+                    continue;
+                }
+                Duration left = Duration.ZERO;
+                for (String id : e.getValue().unstarted()) {
+                    left = left.plus(expectedOf(id));
+                }
+                Duration worth = max(STRAGGLER_FLOOR, e.getValue().setUp().multipliedBy(2));
+                if (left.compareTo(worth) > 0 && left.compareTo(most) > 0) {
+                    most = left;
+                    victim = e.getKey();
+                }
+            }
+            if (victim < 0 || !revoke(victim, Handback.BEHIND_SCATTERED)) {
+                return;
+            }
+        }
     }
 
     /**
@@ -415,7 +471,7 @@ public final class TestQueue {
      * wherever the queue put it.
      */
     private void scatterStraggler() {
-        if (closed || wholeGroups || revokedLane >= 0 || stolen != null || revocable.isEmpty()) {
+        if (closed || wholeGroups || splitting() || stolen != null || revocable.isEmpty()) {
             return;
         }
         // it runs as tests finish, which can be thousands a second: at most every CHECK_EVERY
@@ -430,8 +486,8 @@ public final class TestQueue {
         String victimGroup = null;
         for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
             List<String> unstarted = e.getValue().unstarted();
-            if (unstarted.size() < 2) {
-                continue; // one test back comes back when its worker is free anyway
+            if (unstarted.isEmpty() || revoked.containsKey(e.getKey())) {
+                continue; // even one test is worth moving: it can run beside the long one in progress
             }
             Map<String, Duration> running = new HashMap<>();
             e.getValue().running().forEach((id, soFar) -> running.merge(groupOf.apply(id), soFar, TestQueue::max));
@@ -547,12 +603,22 @@ public final class TestQueue {
      * was scattered, each test goes to the front on its own.
      */
     public synchronized void settle(List<String> batch, Collection<String> notStarted, int lane) {
+        settle(batch, notStarted, lane, lane >= 0 ? 1 : 0);
+    }
+
+    /**
+     * Lane {@code lane}'s worker, asked to stop, says while its test in progress still runs that it
+     * will not start {@code ids}: they leave flight now and go where its revoke said, as {@link
+     * #settle(List, Collection, int)} would put them; the lane settles the rest of its batch later.
+     */
+    public synchronized void handBack(int lane, List<String> ids) {
+        settle(ids, ids, lane, 0);
+    }
+
+    /** {@code free}: how many lanes will take a batch now (the settling one, unless its worker is still busy). */
+    private void settle(List<String> batch, Collection<String> notStarted, int lane, int free) {
         batch.forEach(inFlight::remove);
-        Handback how = lane >= 0 && lane == revokedLane ? handback : null;
-        if (how != null) {
-            revokedLane = -1;
-            handback = null;
-        }
+        Handback how = lane >= 0 ? revoked.remove(lane) : null;
         Set<String> notStartedSet = new HashSet<>(notStarted);
         List<String> back = batch.stream().filter(notStartedSet::contains).toList();
         if (!closed && how == Handback.ONE_EACH_AT_FRONT) {
@@ -560,6 +626,16 @@ public final class TestQueue {
             back.forEach(id -> singles.add(group(List.of(id))));
             singles.sort(Comparator.comparing(this::expected)); // stable: the longest end up first
             singles.forEach(queued::addFirst);
+            scattered.addAll(back);
+        } else if (!closed && how == Handback.BEHIND_SCATTERED && !back.isEmpty()) {
+            int at = 0;
+            for (Group g : queued) {
+                if (g.tests.size() != 1 || !scattered.contains(g.tests.get(0))) {
+                    break;
+                }
+                at++;
+            }
+            queued.addAll(at, regroup(back));
         } else if (!closed && !back.isEmpty()) {
             if (how == Handback.HALF_TO_ANOTHER_LANE && back.size() >= 2) {
                 stolen = List.copyOf(back.subList(back.size() / 2, back.size()));
@@ -567,16 +643,20 @@ public final class TestQueue {
                 inFlight.addAll(stolen);
                 back = back.subList(0, back.size() / 2);
             }
-            Map<String, List<String>> byGroup = new LinkedHashMap<>();
-            back.forEach(id -> byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
-                    .add(id));
-            List<Group> groups = new ArrayList<>();
-            byGroup.values().forEach(tests -> groups.add(group(tests)));
-            for (int i = groups.size() - 1; i >= 0; i--) {
-                queued.addFirst(groups.get(i));
-            }
+            queued.addAll(0, regroup(back));
         }
+        makeRoom(free);
         notifyAll();
+    }
+
+    /** {@code ids} as groups again, in their order. */
+    private List<Group> regroup(List<String> ids) {
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        ids.forEach(id -> byGroup.computeIfAbsent(groupOf.apply(id), k -> new ArrayList<>())
+                .add(id));
+        List<Group> groups = new ArrayList<>();
+        byGroup.values().forEach(tests -> groups.add(group(tests)));
+        return groups;
     }
 
     /** Stops handing out tests and returns those still queued, in queue order: nobody will run them. */
@@ -591,6 +671,7 @@ public final class TestQueue {
         queued.forEach(g -> left.addAll(g.tests));
         firstRound.clear();
         queued.clear();
+        scattered.clear();
         notifyAll();
         return left;
     }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.testr4j.runner.config.CommandTemplate;
@@ -207,7 +209,14 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
             });
             WorkerProcess.Wake wake;
             try {
-                wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf);
+                // a worker that answers a cancel while its test in progress runs hands tests on at once
+                while ((wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf))
+                        == WorkerProcess.Wake.HANDED_BACK) {
+                    List<String> back = p.takeHandedBack();
+                    queue.handBack(index, back);
+                    Set<String> gone = new HashSet<>(back);
+                    batch = batch.stream().filter(id -> !gone.contains(id)).toList();
+                }
             } finally {
                 queue.withdraw(index);
             }

@@ -49,7 +49,12 @@ final class WorkerProcess {
         /** No event within the start-up timeout. */
         STARTUP_TIMEOUT,
         /** A test has run longer than its limit: see {@link #overdue()}. */
-        TEST_TIMEOUT
+        TEST_TIMEOUT,
+        /**
+         * A cancel was answered while the batch still runs (its test in progress): {@link
+         * #takeHandedBack} gives the ids now, so others can run them before that test ends.
+         */
+        HANDED_BACK
     }
 
     private final int index;
@@ -88,7 +93,8 @@ final class WorkerProcess {
     private long fedNanos = -1; // when the batch in flight was fed
     private long batchStartedNanos = -1; // when its first test started
     private int batchesFed;
-    private final Set<String> handedBack = new LinkedHashSet<>();
+    private final Set<String> handedBack = new LinkedHashSet<>(); // the batch in flight's, told by its answers
+    private final List<String> handedBackUntaken = new ArrayList<>(); // of those, not yet taken by the lane
     private final Object stdinLock = new Object();
 
     /** A fed worker's file event saying what it can do beyond the plain feed ({@code cancel}). */
@@ -215,7 +221,11 @@ final class WorkerProcess {
             canCancel = text.lines().anyMatch(line -> line.strip().equals("cancel"));
         } else {
             cancelsAnswered++;
-            text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(handedBack::add);
+            text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(id -> {
+                if (handedBack.add(id)) {
+                    handedBackUntaken.add(id);
+                }
+            });
         }
         notifyAll();
     }
@@ -270,6 +280,8 @@ final class WorkerProcess {
         synchronized (this) {
             fedNanos = System.nanoTime();
             batchStartedNanos = -1;
+            handedBack.clear(); // a test handed back may come back to this worker in a later batch
+            handedBackUntaken.clear();
             batchesFed++;
         }
         StringBuilder b = new StringBuilder();
@@ -321,8 +333,8 @@ final class WorkerProcess {
 
     /** The ids its answers to cancels handed back since the last call, which it did not run. */
     synchronized List<String> takeHandedBack() {
-        List<String> ids = new ArrayList<>(handedBack);
-        handedBack.clear();
+        List<String> ids = new ArrayList<>(handedBackUntaken);
+        handedBackUntaken.clear();
         return ids;
     }
 
@@ -354,7 +366,11 @@ final class WorkerProcess {
             }
             long now = System.nanoTime();
             long next = Long.MAX_VALUE;
-            if (!untilEnd && batchSettled(batch)) {
+            boolean settled = !untilEnd && batchSettled(batch);
+            if (!untilEnd && !settled && !handedBackUntaken.isEmpty()) {
+                return Wake.HANDED_BACK;
+            }
+            if (settled) {
                 if (cancelsAnswered >= cancelsSent) {
                     settledNanos = -1;
                     return Wake.BATCH_DONE;

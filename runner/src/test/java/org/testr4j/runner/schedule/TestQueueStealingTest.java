@@ -18,7 +18,7 @@ class TestQueueStealingTest {
     /** A busy lane's batch: {@code started} of it have begun; a revoke is recorded, and refused if asked to. */
     private static class Busy implements TestQueue.Revocable {
         final List<String> batch;
-        final int started;
+        int started;
         final boolean canStop;
         final Map<String, Duration> running;
         Duration setUp = Duration.ZERO;
@@ -48,6 +48,11 @@ class TestQueueStealingTest {
         @Override
         public synchronized List<String> unstarted() {
             return batch.subList(started, batch.size());
+        }
+
+        /** Its worker said it will start nothing more of its batch. */
+        synchronized void handedBack() {
+            started = batch.size();
         }
 
         @Override
@@ -151,6 +156,71 @@ class TestQueueStealingTest {
         assertThat(take(q, 1)).isNotEmpty();
 
         assertThat(busy.revokes()).isZero();
+    }
+
+    /** Four busy lanes: lane 0 in a heavy class (its first test 3 s so far), lanes 1 to 3 in light ones. */
+    private record FourLanes(TestQueue q, List<List<String>> batches, Busy heavy, List<Busy> light) {}
+
+    /**
+     * A heavy class of four, then light classes of twenty (tests of 0.1 s), one class taken by each
+     * of four lanes and one left queued; each light lane has started {@code lightStarted} of its class.
+     */
+    private static FourLanes fourLanes(int lightStarted) throws Exception {
+        List<String> ids = new ArrayList<>(tests("Heavy", 4));
+        for (String c : List.of("LightA", "LightB", "LightC", "LightD")) {
+            ids.addAll(tests(c, 20));
+        }
+        TimingPartitioner grouped = new TimingPartitioner(4, TestTimes.NONE).groupedBy(CLASS);
+        TestQueue q = TestQueue.shared(ids, TestTimes.NONE, grouped.groupsOf(ids), ChunkPlan.fed(4));
+        List<List<String>> batches = new ArrayList<>();
+        for (int lane = 0; lane < 4; lane++) {
+            batches.add(q.take(true, lane));
+        }
+        assertThat(batches.get(0)).isEqualTo(tests("Heavy", 4));
+        Busy heavy = new Busy(batches.get(0), 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3)));
+        q.offer(0, heavy);
+        List<Busy> light = new ArrayList<>();
+        for (int lane = 1; lane < 4; lane++) {
+            Busy busy = new Busy(batches.get(lane), lightStarted, true);
+            light.add(busy);
+            q.offer(lane, busy);
+        }
+        return new FourLanes(q, batches, heavy, light);
+    }
+
+    @Test
+    void scatteredTestsThatNoLaneIsFreeToTakeMakeTheBusiestLanesHandTheirRestBackBehindThem() throws Exception {
+        FourLanes lanes = fourLanes(2); // 18 light tests of 0.1 s to go on each: 1.8 s
+        TestQueue q = lanes.q();
+        List<List<String>> batches = lanes.batches();
+        q.observe("LightA.t0", Duration.ofMillis(100)); // the heavy class is found: asked to stop
+        assertThat(lanes.heavy().revokes()).isEqualTo(1);
+        assertThat(lanes.light()).allMatch(b -> b.revokes() == 0);
+
+        lanes.heavy().handedBack(); // while Heavy.t0 still runs, its worker says t1..t3 will not start
+        q.handBack(0, batches.get(0).subList(1, 4));
+
+        assertThat(lanes.light()).as("each light lane makes room for one").allMatch(b -> b.revokes() == 1);
+        for (int lane = 1; lane < 4; lane++) {
+            List<String> batch = batches.get(lane);
+            q.withdraw(lane);
+            q.settle(batch, batch.subList(3, batch.size()), lane); // stopped after its test in progress
+            assertThat(q.take(false, lane)).hasSize(1).allMatch(id -> id.startsWith("Heavy"));
+        }
+        q.withdraw(0);
+        q.settle(batches.get(0).subList(0, 1), List.of(), 0); // Heavy.t0 ends
+        assertThat(q.take(false, 0)).as("the light classes' rests come after").allMatch(id -> id.startsWith("Light"));
+    }
+
+    @Test
+    void aScatteredTestWaitsForAnIdleLaneRatherThanForALaneWithLittleLeft() throws Exception {
+        FourLanes lanes = fourLanes(15); // 5 light tests of 0.1 s to go on each: half a second
+        lanes.q().observe("LightA.t0", Duration.ofMillis(100));
+        lanes.heavy().handedBack();
+        lanes.q().handBack(0, lanes.batches().get(0).subList(1, 4));
+
+        assertThat(lanes.heavy().revokes()).isEqualTo(1);
+        assertThat(lanes.light()).allMatch(b -> b.revokes() == 0);
     }
 
     private static List<String> takeFirst(TestQueue q) {

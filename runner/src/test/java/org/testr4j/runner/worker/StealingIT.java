@@ -120,6 +120,55 @@ class StealingIT {
         assertThat(heavyWorkers(sink)).as("the heavy class ran on both workers").hasSize(2);
     }
 
+    /**
+     * {@link #WORKER}, answering a cancel that comes while a test runs at once (as the JUnit worker
+     * does when it runs one test at a time): the tests it names can no longer start.
+     */
+    private static final String ANSWERS_AT_ONCE = WORKER.replace(
+                    "                if state['running'] and not state['cancel']:\n"
+                            + "                    state['cancel'] = True\n"
+                            + "                    continue",
+                    "                if state['running'] and not state['cancel']:\n"
+                            + "                    state['cancel'] = True\n"
+                            + "                    state['answered'] = True\n"
+                            + "                    rest = state['batch'][state['next']:]\n"
+                            + "                    out.status(file_name='testr4j.unstarted', mime_type='text/plain', eof=True,\n"
+                            + "                               file_bytes=''.join(t + '\\n' for t in rest).encode())\n"
+                            + "                    sys.stdout.buffer.flush()\n"
+                            + "                    continue")
+            .replace(
+                    "        state['running'] = True\n",
+                    "        state['running'] = True\n        state['answered'] = False\n"
+                            + "        state['batch'] = item\n        state['next'] = 0\n")
+            .replace(
+                    "            stop = state['cancel']\n",
+                    "            stop = state['cancel']\n            if not stop:\n"
+                            + "                state['next'] = item.index(test) + 1\n")
+            .replace("    if asked:\n", "    if asked and not state['answered']:\n");
+
+    @Test
+    void aWorkerThatAnswersACancelAtOnceHandsItsClassOnBeforeItsTestInProgressEnds(@TempDir Path dir) throws Exception {
+        assertThat(ANSWERS_AT_ONCE).contains("state['answered'] = True").contains("if asked and not");
+        Files.writeString(dir.resolve("worker.py"), ANSWERS_AT_ONCE);
+        // Heavy.t0 runs 5 s; found heavy after a second, its class is scattered: Heavy.t1 goes to the
+        // other worker as soon as that one's few light tests end, long before Heavy.t0 does.
+        List<String> ids = new ArrayList<>(List.of("Heavy.t0_5", "Heavy.t1_0.5"));
+        for (int i = 0; i < 30; i++) {
+            ids.add("Light" + i + ".t_0.1");
+        }
+
+        FakeSuite.Recording sink = run(dir, ids, Schedule.DEFAULT_STARTUP_TIMEOUT);
+
+        List<String> order = sink.events.stream()
+                .filter(e -> e.testId() != null && e.testId().startsWith("Heavy"))
+                .map(e -> e.testId() + " " + e.status().wireName())
+                .collect(Collectors.toList());
+        assertThat(order.indexOf("Heavy.t1_0.5 inprogress"))
+                .as(String.join("\n", order))
+                .isBetween(0, order.indexOf("Heavy.t0_5 success"));
+        assertThat(heavyWorkers(sink)).hasSize(2);
+    }
+
     @Test
     void aWorkerThatAnnouncesCancelButNeverAnswersCannotHangTheRun(@TempDir Path dir) throws Exception {
         // it says it can stop, then ignores every !cancel: its batch runs out, and the answer it
