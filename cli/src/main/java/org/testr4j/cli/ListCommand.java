@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.worker.CommandException;
+import org.testr4j.runner.worker.ListedTests;
 import org.testr4j.runner.worker.TestLister;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +42,13 @@ final class ListCommand implements Callable<Integer> {
 
     /** The ids the test command lists; a command that cannot list or fails is the user's to fix. */
     static List<String> listed(TestrConf conf, Path directory) {
+        return listing(conf, directory).ids();
+    }
+
+    /** As {@link #listed}, with the tests the listing says must run in their group's order. */
+    static ListedTests.Listing listing(TestrConf conf, Path directory) {
         try {
-            return new TestLister(directory.toAbsolutePath().normalize()).list(conf.commandTemplate(List.of()));
+            return new TestLister(directory.toAbsolutePath().normalize()).listing(conf.commandTemplate(List.of()));
         } catch (CommandException e) {
             throw new UserException(e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.RunMetadata;
@@ -131,7 +132,7 @@ final class RerunCommand implements Callable<Integer> {
                 // the same tests from one shared queue: faster, but not in each worker's order
                 List<String> ids = new ArrayList<>();
                 partitions.forEach(p -> ids.addAll(p.testIds()));
-                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, partitions.size());
+                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, partitions.size(), Set.of());
             } else {
                 schedule = Schedule.fixed(partitions);
             }

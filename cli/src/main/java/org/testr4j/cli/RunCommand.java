@@ -130,7 +130,9 @@ final class RunCommand implements Callable<Integer> {
         CommandTemplate template = conf.commandTemplate(List.of());
         Long runSeed =
                 random || seed != null ? (seed != null ? seed : new SecureRandom().nextInt(Integer.MAX_VALUE)) : null;
-        List<String> ids = testsToRun(conf, template, selection, workers, runSeed != null, repo);
+        ToRun toRun = testsToRun(conf, template, selection, workers, runSeed != null, repo);
+        List<String> ids = toRun == null ? null : toRun.ids();
+        Set<String> inOrder = toRun == null ? Set.of() : toRun.inOrder();
         if (ids != null && ids.isEmpty()) {
             err.println("testr run: no tests to run" + (failing ? ": none is failing" : " after selection"));
             return ExitCode.OK;
@@ -146,12 +148,12 @@ final class RunCommand implements Callable<Integer> {
         } else if (ids != null) {
             if (isolated || runSeed != null || !scheduling.chunking(true)) {
                 // a seed fixes each worker's order, so it needs its list up front
-                TimingPartitioner partitioner = SchedulingOptions.partitioner(conf, workers.workers(), times);
+                TimingPartitioner partitioner = SchedulingOptions.partitioner(conf, workers.workers(), times, inOrder);
                 List<Partition> parts =
                         runSeed == null ? partitioner.partition(ids) : partitioner.partition(ids, runSeed);
                 schedule = isolated ? Schedule.isolated(parts) : Schedule.fixed(parts);
             } else {
-                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, workers.workers());
+                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, workers.workers(), inOrder);
             }
         }
         if (schedule != null) {
@@ -200,11 +202,14 @@ final class RunCommand implements Callable<Integer> {
         return TestTimes.of(reported.get());
     }
 
+    /** The tests to run, in listed order, and those of them the listing says must run in their group's order. */
+    private record ToRun(List<String> ids, Set<String> inOrder) {}
+
     /**
      * The tests to run in listed order, or null when one worker runs every test (or the command
      * cannot list its tests and nothing narrows them): then it runs once, choosing its own tests.
      */
-    private List<String> testsToRun(
+    private ToRun testsToRun(
             TestrConf conf,
             CommandTemplate template,
             TestSelection selection,
@@ -230,19 +235,20 @@ final class RunCommand implements Callable<Integer> {
             return null; // as testrepository: one process runs everything, no listing needed
         }
         if (template.canList()) {
+            ListedTests.Listing listing = ListCommand.listing(conf, directory);
             List<String> ids = new ArrayList<>();
-            for (String id : ListCommand.listed(conf, directory)) {
+            for (String id : listing.ids()) {
                 if (wanted == null || wanted.contains(id)) {
                     ids.add(id);
                 }
             }
-            return selection.apply(ids);
+            return new ToRun(selection.apply(ids), listing.inOrder());
         }
         if (!selection.keepsAll()) {
             ListCommand.listed(conf, directory); // says why it cannot list
         }
         if (wanted != null) {
-            return new ArrayList<>(wanted);
+            return new ToRun(new ArrayList<>(wanted), Set.of());
         }
         if (workers.option() != null && workers.workers() > 1) {
             parent.streams()

@@ -2,6 +2,7 @@ package org.testr4j.cli;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.testr4j.runner.config.CommandTemplate;
 import org.testr4j.runner.config.TestrConf;
 import org.testr4j.runner.schedule.ChunkPlan;
@@ -47,9 +48,12 @@ final class SchedulingOptions {
         return chunking == null ? byDefault : chunking == Chunking.on;
     }
 
-    /** The partitioner {@code conf} describes: its {@code group_regex} groups, split when {@code group_split=true}. */
-    static TimingPartitioner partitioner(TestrConf conf, int workers, TestTimes times) {
-        TimingPartitioner partitioner = new TimingPartitioner(workers, times);
+    /**
+     * The partitioner {@code conf} describes: its {@code group_regex} groups, split when {@code
+     * group_split=true} unless they hold a test of {@code inOrder} (listed as needing its group's order).
+     */
+    static TimingPartitioner partitioner(TestrConf conf, int workers, TestTimes times, Set<String> inOrder) {
+        TimingPartitioner partitioner = new TimingPartitioner(workers, times).keepingWhole(inOrder);
         if (conf.groupRegex().isPresent()) {
             partitioner = partitioner.groupedBy(conf.groupRegex().get());
         }
@@ -58,14 +62,21 @@ final class SchedulingOptions {
 
     /**
      * One queue for all of {@code ids}: fed batches when the command can be fed, else chunks; a
-     * {@code group_regex} group is never split once handed out unless {@code group_split=true}.
+     * {@code group_regex} group is never split once handed out unless {@code group_split=true}, and
+     * never one holding a test of {@code inOrder}.
      */
     static Schedule sharedQueue(
-            TestrConf conf, CommandTemplate template, List<String> ids, TestTimes times, int workers) {
+            TestrConf conf,
+            CommandTemplate template,
+            List<String> ids,
+            TestTimes times,
+            int workers,
+            Set<String> inOrder) {
         ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
         TestQueue queue = TestQueue.shared(
-                        ids, times, partitioner(conf, workers, times).groupsOf(ids), plan)
-                .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit());
+                        ids, times, partitioner(conf, workers, times, inOrder).groupsOf(ids), plan)
+                .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit())
+                .keepingWhole(inOrder);
         return Schedule.shared(queue);
     }
 

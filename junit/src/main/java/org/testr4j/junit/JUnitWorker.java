@@ -248,15 +248,18 @@ public final class JUnitWorker {
         reportUnloadable(patterns, TestStatus.EXISTS);
         DiscoveryFailures failures = new DiscoveryFailures();
         TestPlan plan;
+        LauncherDiscoveryRequest request = scanRequest(patterns, failures);
         try {
-            plan = launcher.discover(scanRequest(patterns, failures));
+            plan = launcher.discover(request);
         } catch (RuntimeException e) {
             reportFailure(launcherId(), SubunitListener.traceback(e));
             return;
         }
         ids.nameAll(plan);
+        OrderedClasses ordered = new OrderedClasses(
+                loader, request.getConfigurationParameters().get(OrderedClasses.DEFAULT_ORDER_PARAMETER));
         for (TestIdentifier root : plan.getRoots()) {
-            listBelow(plan, root);
+            listBelow(plan, root, ordered);
         }
         failures.byEngine().forEach((engineId, failure) -> {
             String id = ids.prefix() + engineId;
@@ -269,17 +272,21 @@ public final class JUnitWorker {
         });
     }
 
-    /** Lists the tree below {@code parent} depth first: each class, then what it holds. */
-    private void listBelow(TestPlan plan, TestIdentifier parent) {
+    /**
+     * Lists the tree below {@code parent} depth first: each class, then what it holds; a runnable
+     * test of a class whose methods run in a set order is tagged {@value OrderedClasses#TAG}.
+     */
+    private void listBelow(TestPlan plan, TestIdentifier parent, OrderedClasses ordered) {
         for (TestIdentifier identifier : plan.getChildren(parent)) {
             TestIds.Name name = ids.nameOf(identifier);
             boolean runnable = identifier.isTest() || name.kind() == TestIds.Kind.METHOD;
             sink.status(Event.test(name.id())
                     .status(TestStatus.EXISTS)
                     .runnable(runnable)
+                    .tags(runnable && ordered.inOrder(identifier) ? Set.of(OrderedClasses.TAG) : Set.of())
                     .timestamp(clock.instant())
                     .build());
-            listBelow(plan, identifier);
+            listBelow(plan, identifier, ordered);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,29 @@ class JUnitWorkerTest {
         assertThat(run.events()).allMatch(e -> e.status() == TestStatus.EXISTS || e.testId() == null);
         assertThat(List.copyOf(run.listed().keySet()))
                 .containsSubsequence(P + "NestedExample", P + "NestedExample.outer", P + "NestedExample$Inner");
+    }
+
+    @Test
+    void theMethodsOfAClassThatFixesTheirOrderAreListedWithTheInOrderTag() {
+        String o = "org.testr4j.junit.ordering.";
+        WorkerRun run = WorkerRun.of(
+                "--scan", WorkerRun.TEST_CLASSES.toString(), "--include", "org/testr4j/junit/ordering/**", "--list");
+
+        Map<String, java.util.Set<String>> tags = run.events().stream()
+                .filter(e -> e.status() == TestStatus.EXISTS && e.runnable())
+                .collect(java.util.stream.Collectors.toMap(
+                        org.testr4j.subunit.Event::testId, org.testr4j.subunit.Event::tags));
+
+        assertThat(tags)
+                .containsEntry(o + "OrderedExample.first", java.util.Set.of(OrderedClasses.TAG))
+                .containsEntry(o + "OrderedExample.second", java.util.Set.of(OrderedClasses.TAG))
+                .containsEntry(o + "OrderedExample$Inner.inside", java.util.Set.of(OrderedClasses.TAG))
+                .containsEntry(o + "JUnit4OrderedExample.a", java.util.Set.of(OrderedClasses.TAG))
+                .containsEntry(o + "RandomOrderExample.any", java.util.Set.of());
+        assertThat(WorkerRun.fixtures("--list").events())
+                .as("classes that leave the order to JUnit are not tagged (PrintingExample fixes its own)")
+                .filteredOn(e -> e.testId() != null && !e.testId().startsWith(P + "PrintingExample."))
+                .allMatch(e -> e.tags().isEmpty());
     }
 
     @Test

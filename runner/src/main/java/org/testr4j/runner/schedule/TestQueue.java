@@ -132,6 +132,7 @@ public final class TestQueue {
     private int observed;
     private boolean closed;
     private boolean wholeGroups;
+    private Set<String> keptWhole = Set.of(); // groups never split once handed out
 
     private TestQueue(ChunkPlan plan, UnaryOperator<String> groupOf, Map<String, Duration> known) {
         this.plan = plan;
@@ -194,6 +195,32 @@ public final class TestQueue {
     public synchronized TestQueue keepingGroupsWhole(boolean whole) {
         wholeGroups = whole;
         return this;
+    }
+
+    /**
+     * Never splits the group of any of {@code testIds} once handed out (no stealing from it, no
+     * scattering, no making room): tests that must run in their group's order in one process.
+     *
+     * @return this queue
+     */
+    public synchronized TestQueue keepingWhole(Set<String> testIds) {
+        Set<String> groups = new HashSet<>();
+        testIds.forEach(id -> groups.add(groupOf.apply(id)));
+        keptWhole = groups;
+        return this;
+    }
+
+    /** True when none of {@code unstarted} belongs to a group that must stay whole. */
+    private boolean splittable(List<String> unstarted) {
+        if (keptWhole.isEmpty()) {
+            return true;
+        }
+        for (String id : unstarted) {
+            if (keptWhole.contains(groupOf.apply(id))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A queue of one worker's own tests, taken in exactly this order, each test its own group. */
@@ -391,7 +418,7 @@ public final class TestQueue {
                 continue;
             }
             List<String> unstarted = e.getValue().unstarted();
-            if (unstarted.size() < 2) {
+            if (unstarted.size() < 2 || !splittable(unstarted)) {
                 continue; // one test cannot be split; stopping it would only add a start
             }
             Duration left = Duration.ZERO;
@@ -444,8 +471,12 @@ public final class TestQueue {
                 if (revoked.containsKey(e.getKey())) {
                     continue;
                 }
+                List<String> unstarted = e.getValue().unstarted();
+                if (!splittable(unstarted)) {
+                    continue;
+                }
                 Duration left = Duration.ZERO;
-                for (String id : e.getValue().unstarted()) {
+                for (String id : unstarted) {
                     left = left.plus(expectedOf(id));
                 }
                 Duration worth = max(STRAGGLER_FLOOR, e.getValue().setUp().multipliedBy(2));
@@ -486,7 +517,7 @@ public final class TestQueue {
         String victimGroup = null;
         for (Map.Entry<Integer, Revocable> e : revocable.entrySet()) {
             List<String> unstarted = e.getValue().unstarted();
-            if (unstarted.isEmpty() || revoked.containsKey(e.getKey())) {
+            if (unstarted.isEmpty() || revoked.containsKey(e.getKey()) || !splittable(unstarted)) {
                 continue; // even one test is worth moving: it can run beside the long one in progress
             }
             Map<String, Duration> running = new HashMap<>();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +43,7 @@ public final class TimingPartitioner {
     private final Pattern groupRegex;
     private final TestTimes times;
     private final boolean splitDominant;
+    private final Set<String> inOrder; // tests whose group is never split
 
     /**
      * A partitioner that schedules every test on its own.
@@ -50,10 +52,11 @@ public final class TimingPartitioner {
      * @param times the recorded durations
      */
     public TimingPartitioner(int workers, TestTimes times) {
-        this(workers, times, null, false);
+        this(workers, times, null, false, Set.of());
     }
 
-    private TimingPartitioner(int workers, TestTimes times, Pattern groupRegex, boolean splitDominant) {
+    private TimingPartitioner(
+            int workers, TestTimes times, Pattern groupRegex, boolean splitDominant, Set<String> inOrder) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, was " + workers);
         }
@@ -61,11 +64,12 @@ public final class TimingPartitioner {
         this.times = Objects.requireNonNull(times, "times");
         this.groupRegex = groupRegex;
         this.splitDominant = splitDominant;
+        this.inOrder = Set.copyOf(inOrder);
     }
 
     /** A partitioner like this one that keeps tests together by {@code group_regex}. */
     public TimingPartitioner groupedBy(Pattern regex) {
-        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"), splitDominant);
+        return new TimingPartitioner(workers, times, Objects.requireNonNull(regex, "regex"), splitDominant, inOrder);
     }
 
     /**
@@ -78,7 +82,16 @@ public final class TimingPartitioner {
      * speed, not correctness: JUnit classes, not tests that must share one process.
      */
     public TimingPartitioner splittingDominantGroups() {
-        return new TimingPartitioner(workers, times, groupRegex, true);
+        return new TimingPartitioner(workers, times, groupRegex, true, inOrder);
+    }
+
+    /**
+     * A partitioner like this one that never splits the group of any of {@code testIds}: tests
+     * that must run in their group's order in one process (a JUnit class with {@code
+     * @TestMethodOrder}; see {@code ListedTests.IN_ORDER_TAG}).
+     */
+    public TimingPartitioner keepingWhole(Set<String> testIds) {
+        return new TimingPartitioner(workers, times, groupRegex, splitDominant, testIds);
     }
 
     /** Partitions {@code testIds} in their listed order. */
@@ -137,7 +150,11 @@ public final class TimingPartitioner {
         List<Group> out = new ArrayList<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
             Group g = e.getValue();
-            if (workers == 1 || g.tests.size() < 2 || g.timed < g.tests.size() || g.time.compareTo(share) <= 0) {
+            if (workers == 1
+                    || g.tests.size() < 2
+                    || g.timed < g.tests.size()
+                    || g.time.compareTo(share) <= 0
+                    || g.tests.stream().anyMatch(inOrder::contains)) {
                 out.add(g);
                 continue;
             }

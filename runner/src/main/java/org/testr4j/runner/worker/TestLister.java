@@ -29,6 +29,11 @@ public final class TestLister {
      * @throws CommandException if the command does not use {@code $LISTOPT}, cannot start, or exits non-zero
      */
     public List<String> list(CommandTemplate template) throws CommandException {
+        return listing(template).ids();
+    }
+
+    /** As {@link #list}, with the tests the listing says must run in their group's order. */
+    public ListedTests.Listing listing(CommandTemplate template) throws CommandException {
         if (!template.canList()) {
             throw new CommandException("test_command does not use $LISTOPT, so testr cannot list the tests: add"
                     + " $LISTOPT to test_command and set test_list_option (for python -m subunit.run: --list)");
@@ -52,6 +57,6 @@ public final class TestLister {
             throw new CommandException("listing tests with `" + command + "` failed with "
                     + ShellCommand.describeExit(status) + "; its stderr ends:\n" + stderr.join());
         }
-        return ListedTests.parse(out);
+        return ListedTests.read(out);
     }
 }

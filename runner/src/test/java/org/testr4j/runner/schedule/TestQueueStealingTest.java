@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -210,6 +211,22 @@ class TestQueueStealingTest {
         q.withdraw(0);
         q.settle(batches.get(0).subList(0, 1), List.of(), 0); // Heavy.t0 ends
         assertThat(q.take(false, 0)).as("the light classes' rests come after").allMatch(id -> id.startsWith("Light"));
+    }
+
+    @Test
+    void aClassWhoseTestsMustRunInOrderIsNeitherScatteredNorStolenFromNorMadeRoomIn() throws Exception {
+        FourLanes lanes = fourLanes(2);
+        TestQueue q = lanes.q().keepingWhole(Set.of("Heavy.t0", "LightA.t0", "LightB.t5", "LightC.t9"));
+
+        q.observe("LightA.t0", Duration.ofMillis(100)); // Heavy.t0 has run 3 s: heavy, but kept whole
+        assertThat(take(q, 4)).allMatch(id -> id.startsWith("LightD")); // the last class queued
+        CompletableFuture<List<String>> idle = CompletableFuture.supplyAsync(() -> take(q, 5));
+        Thread.sleep(300); // the idle lane looks for a batch to steal from every 100 ms
+
+        assertThat(lanes.heavy().revokes()).isZero();
+        assertThat(lanes.light()).allMatch(b -> b.revokes() == 0);
+        q.close();
+        assertThat(idle.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

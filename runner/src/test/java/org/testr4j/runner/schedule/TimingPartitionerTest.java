@@ -137,6 +137,20 @@ class TimingPartitionerTest {
     }
 
     @Test
+    void aDominantGroupWhoseTestsMustRunInOrderStaysWhole() {
+        var times = TestTimes.of(
+                seconds("heavy.1", 5, "heavy.2", 5, "heavy.3", 5, "heavy.4", 5, "light.1", 2, "light.2", 2));
+        List<String> ids = List.of("heavy.1", "heavy.2", "heavy.3", "heavy.4", "light.1", "light.2");
+        var p = new TimingPartitioner(4, times)
+                .groupedBy(Pattern.compile("[^.]+"))
+                .splittingDominantGroups()
+                .keepingWhole(java.util.Set.of("heavy.2"));
+
+        assertThat(ids(p.partition(ids))).contains(List.of("heavy.1", "heavy.2", "heavy.3", "heavy.4"));
+        assertThat(ids.stream().map(p.groupsOf(ids)).distinct()).contains("heavy", "light#1", "light#2");
+    }
+
+    @Test
     void aGroupWhoseSetUpCostsMoreThanSplittingSavesStaysWhole() {
         // The class as a container took 30 s: 10 s of tests after 20 s of @BeforeAll.
         var times = TestTimes.of(seconds("heavy", 30, "heavy.1", 5, "heavy.2", 5, "light.1", 1));

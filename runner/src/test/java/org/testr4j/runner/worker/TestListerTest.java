@@ -91,4 +91,21 @@ class TestListerTest {
 
         assertThat(ListedTests.parse(out.toByteArray())).containsExactly("com.example.FooTest.adds");
     }
+
+    @Test
+    void readSaysWhichTestsMustRunInTheirGroupsOrder() {
+        var out = new ByteArrayOutputStream();
+        try (PacketWriter w = PacketWriter.to(out)) {
+            w.status(Event.test("Steps.first")
+                    .status(TestStatus.EXISTS)
+                    .tags(java.util.Set.of(ListedTests.IN_ORDER_TAG))
+                    .build());
+            w.status(Event.test("Plain.any").status(TestStatus.EXISTS).build());
+        }
+
+        ListedTests.Listing listing = ListedTests.read(out.toByteArray());
+
+        assertThat(listing.ids()).containsExactly("Steps.first", "Plain.any");
+        assertThat(listing.inOrder()).containsExactly("Steps.first");
+    }
 }
