@@ -73,10 +73,11 @@ final class SchedulingOptions {
             int workers,
             Set<String> inOrder) {
         ChunkPlan plan = template.canFeed() ? ChunkPlan.fed(workers) : ChunkPlan.chunked(workers);
-        TestQueue queue = TestQueue.shared(
-                        ids, times, partitioner(conf, workers, times, inOrder).groupsOf(ids), plan)
+        TimingPartitioner partitioner = partitioner(conf, workers, times, inOrder);
+        TestQueue queue = TestQueue.shared(ids, times, partitioner.groupsOf(ids), plan)
                 .keepingGroupsWhole(conf.groupRegex().isPresent() && !conf.groupSplit())
-                .keepingWhole(inOrder);
+                .keepingWhole(inOrder)
+                .mergingParts(partitioner::groupOf);
         return Schedule.shared(queue);
     }
 

@@ -133,6 +133,8 @@ public final class TestQueue {
     private boolean closed;
     private boolean wholeGroups;
     private Set<String> keptWhole = Set.of(); // groups never split once handed out
+    private UnaryOperator<String> wholeGroupOf; // a part's whole group (a class): null when parts stay apart
+    private final Map<String, Duration> setUpSeen = new HashMap<>(); // by whole group, this run
 
     private TestQueue(ChunkPlan plan, UnaryOperator<String> groupOf, Map<String, Duration> known) {
         this.plan = plan;
@@ -208,6 +210,26 @@ public final class TestQueue {
         testIds.forEach(id -> groups.add(groupOf.apply(id)));
         keptWhole = groups;
         return this;
+    }
+
+    /**
+     * Lets the parts of one whole group ({@code wholeGroupOf}, e.g. a class split into parts by
+     * history) go back together: once a part of it took longer to start than a quarter of the
+     * next part's expected time (its {@code @BeforeAll}, which each part pays again, see {@link
+     * #observeSetUp}), its queued parts are handed out as one batch.
+     *
+     * @return this queue
+     */
+    public synchronized TestQueue mergingParts(UnaryOperator<String> wholeGroupOf) {
+        this.wholeGroupOf = wholeGroupOf;
+        return this;
+    }
+
+    /** Records that the batch holding {@code testIds} took {@code setUp} from being fed to its first test. */
+    public synchronized void observeSetUp(List<String> testIds, Duration setUp) {
+        if (wholeGroupOf != null && !testIds.isEmpty()) {
+            setUpSeen.merge(wholeGroupOf.apply(testIds.get(0)), setUp, TestQueue::max);
+        }
     }
 
     /** True when none of {@code unstarted} belongs to a group that must stay whole. */
@@ -593,6 +615,17 @@ public final class TestQueue {
             if (!batch.isEmpty() && sum.plus(e).compareTo(target) > 0) {
                 return; // the queue's order is kept: the shortest stay for the tail
             }
+            if (batch.isEmpty() && setUpOutweighs(g, e)) {
+                String whole = wholeGroupOf.apply(g.tests.get(0));
+                queued.removeIf(other -> {
+                    boolean same = whole.equals(wholeGroupOf.apply(other.tests.get(0)));
+                    if (same) {
+                        batch.addAll(other.tests);
+                    }
+                    return same;
+                });
+                return;
+            }
             batch.addAll(g.tests);
             sum = sum.plus(e);
             it.remove();
@@ -600,6 +633,15 @@ public final class TestQueue {
                 return;
             }
         }
+    }
+
+    /** True when a part of {@code g}'s whole group took longer to start than a quarter of {@code expected}. */
+    private boolean setUpOutweighs(Group g, Duration expected) {
+        if (wholeGroupOf == null || setUpSeen.isEmpty()) {
+            return false;
+        }
+        Duration seen = setUpSeen.get(wholeGroupOf.apply(g.tests.get(0)));
+        return seen != null && seen.multipliedBy(4).compareTo(expected) > 0;
     }
 
     private Duration queuedWork() {

@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class TimingPartitioner {
+    /** A queue's parts are at most a worker's fair share divided by this (see {@link #groupsOf}). */
+    private static final long QUEUE_PARTS_PER_SHARE = 8;
+
     private final int workers;
     private final Pattern groupRegex;
     private final TestTimes times;
@@ -143,10 +146,17 @@ public final class TimingPartitioner {
         }
     }
 
-    /** The groups with each dominant, fully timed group replaced by its parts (see {@link #splittingDominantGroups}). */
+    /**
+     * The groups with each dominant, fully timed group replaced by its parts (see {@link
+     * #splittingDominantGroups}), for lists made up front.
+     */
     private List<Group> split(Map<String, Group> groups, Duration total) {
         // Over half a share is dominant: such groups leave longest-first packing too little to even out.
-        Duration share = total.dividedBy(workers * 2L);
+        return split(groups, total.dividedBy(workers * 2L), workers);
+    }
+
+    /** The groups with each fully timed group longer than {@code share} replaced by at most {@code maxParts} parts. */
+    private List<Group> split(Map<String, Group> groups, Duration share, int maxParts) {
         List<Group> out = new ArrayList<>();
         for (Map.Entry<String, Group> e : groups.entrySet()) {
             Group g = e.getValue();
@@ -162,7 +172,7 @@ public final class TimingPartitioner {
                     .map(container -> container.minus(g.time))
                     .filter(d -> !d.isNegative())
                     .orElse(Duration.ZERO);
-            int parts = Math.min(Math.min(workers, g.tests.size()), (int) Math.ceil(ratio(g.time, share)));
+            int parts = Math.min(Math.min(maxParts, g.tests.size()), (int) Math.ceil(ratio(g.time, share)));
             while (parts > 1 && g.time.toNanos() / (double) parts + setUp.toNanos() >= g.time.toNanos()) {
                 parts--; // the extra set-up would cost more than the split saves
             }
@@ -204,8 +214,13 @@ public final class TimingPartitioner {
     }
 
     /**
-     * The group of each of {@code testIds} as this partitioner forms them, a dominant group's parts
-     * included (as {@code group#1}, {@code group#2}, ...), for a queue that hands groups out whole.
+     * The group of each of {@code testIds} as this partitioner forms them, for a queue that hands
+     * groups out whole: when splitting, a group longer than a quarter of a worker's fair share is
+     * split into parts of at most that (as {@code group#1}, {@code group#2}, ...), finer than for
+     * lists made up front. The queue hands out the longest first, so the last parts taken are
+     * small: with parts up to half a share, the skewed sleep suite's classes ended runs at 8
+     * workers a part's length apart (longest-first over such parts: 1.13 × the bound; over quarter
+     * shares, 1.05; {@code bench/README.md}).
      */
     public UnaryOperator<String> groupsOf(List<String> testIds) {
         if (!splitDominant) {
@@ -213,9 +228,9 @@ public final class TimingPartitioner {
         }
         Map<String, Group> groups = groups(testIds);
         Map<String, String> partOf = new HashMap<>();
-        Duration total = total(groups);
+        Duration share = total(groups).dividedBy(workers * QUEUE_PARTS_PER_SHARE);
         for (Map.Entry<String, Group> e : groups.entrySet()) {
-            List<Group> parts = split(Map.of(e.getKey(), e.getValue()), total);
+            List<Group> parts = split(Map.of(e.getKey(), e.getValue()), share, Integer.MAX_VALUE);
             for (int i = 0; parts.size() > 1 && i < parts.size(); i++) {
                 for (String id : parts.get(i).tests) {
                     partOf.put(id, e.getKey() + "#" + (i + 1));

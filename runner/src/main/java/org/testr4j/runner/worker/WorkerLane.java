@@ -223,6 +223,7 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
             if (wake != WorkerProcess.Wake.BATCH_DONE) {
                 return conclude(p, batch, wake, null);
             }
+            queue.observeSetUp(batch, p.batchSetUp());
             queue.settle(batch, p.takeHandedBack(), index);
             batch = schedule.isolated() ? List.of() : queue.take(false, index);
             if (batch.isEmpty()) {

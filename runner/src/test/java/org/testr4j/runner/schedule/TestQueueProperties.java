@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -48,11 +49,37 @@ class TestQueueProperties {
             throws InterruptedException {
         List<String> ids = TimingPartitionerProperties.ids(groups);
         TestQueue queue = queue(ids, millis, plan);
-        Random random = new Random(seed);
+        assertThat(endAllWithCrashes(queue, new Random(seed))).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(queue.size()).isZero();
+    }
+
+    /**
+     * As {@link #everyTestEndsExactlyOnceThroughCrashesAtRandomPoints}, with each test a part of its
+     * group and batches reporting set-ups at random, so that parts are merged now and then.
+     */
+    @Property
+    void everyTestEndsExactlyOnceWhenPartsOfAGroupGoTogether(
+            @ForAll @Size(max = 150) List<@IntRange(min = 0, max = 15) Integer> groups,
+            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -5, max = 5_000) Integer> millis,
+            @ForAll("plans") ChunkPlan plan,
+            @ForAll long seed)
+            throws InterruptedException {
+        List<String> ids = TimingPartitionerProperties.ids(groups);
+        TimingPartitioner grouping = new TimingPartitioner(1, TestTimes.NONE).groupedBy(GROUP);
+        TestQueue queue = TestQueue.shared(
+                        ids, TimingPartitionerProperties.times(ids, millis), UnaryOperator.identity(), plan)
+                .mergingParts(grouping::groupOf);
+        assertThat(endAllWithCrashes(queue, new Random(seed))).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(queue.size()).isZero();
+    }
+
+    /** Takes and settles every batch, a worker crashing now and then; returns the tests that ended. */
+    private static List<String> endAllWithCrashes(TestQueue queue, Random random) throws InterruptedException {
         List<String> ended = new ArrayList<>();
         boolean first = true;
         for (List<String> batch = queue.take(true); !batch.isEmpty(); batch = queue.take(first)) {
             first = random.nextInt(4) == 0; // now and then a fresh worker's first take
+            queue.observeSetUp(batch, Duration.ofMillis(random.nextInt(3_000)));
             if (random.nextInt(3) == 0) {
                 int crashAt = random.nextInt(batch.size());
                 ended.addAll(batch.subList(0, crashAt + 1)); // ran, then the one it died in fails
@@ -62,8 +89,7 @@ class TestQueueProperties {
                 queue.settle(batch, List.of());
             }
         }
-        assertThat(ended).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(queue.size()).isZero();
+        return ended;
     }
 
     @Property

@@ -42,6 +42,28 @@ class TestQueueTest {
     }
 
     @Test
+    void theQueuedPartsOfAClassWhosePartTookLongToStartGoTogether() throws Exception {
+        assertThat(afterFirstPartStartedIn(Duration.ofSeconds(1))) // half a part: a costly @BeforeAll
+                .containsExactly(List.of("A.t1", "A.t2"), List.of("B.t0"), List.of("B.t1"), List.of("B.t2"));
+        assertThat(afterFirstPartStartedIn(Duration.ofMillis(50)))
+                .containsExactly(List.of("A.t1"), List.of("A.t2"), List.of("B.t0"), List.of("B.t1"), List.of("B.t2"));
+    }
+
+    /** Classes A and B of three 2 s tests, each test a part: the batches after A's first took {@code setUp} to start. */
+    private static List<List<String>> afterFirstPartStartedIn(Duration setUp) throws Exception {
+        List<String> ids = List.of("A.t0", "A.t1", "A.t2", "B.t0", "B.t1", "B.t2");
+        TestTimes times = secs("A.t0", 2, "A.t1", 2, "A.t2", 2, "B.t0", 2, "B.t1", 2, "B.t2", 2);
+        UnaryOperator<String> part = id -> id.replace(".t", "#");
+        UnaryOperator<String> whole = id -> id.substring(0, 1);
+        TestQueue q = TestQueue.shared(ids, times, part, ChunkPlan.fed(2)).mergingParts(whole);
+        List<String> first = q.take(false);
+        assertThat(first).containsExactly("A.t0");
+        q.observeSetUp(first, setUp);
+        q.settle(first, List.of());
+        return drain(q, 0);
+    }
+
+    @Test
     void shortTestsAreFedTogetherInBatchesThatShrinkToOneAtTheTail() throws Exception {
         List<String> ids = new ArrayList<>();
         Map<String, Duration> m = new java.util.HashMap<>();
