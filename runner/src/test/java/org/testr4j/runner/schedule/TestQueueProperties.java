@@ -38,37 +38,24 @@ class TestQueueProperties {
 
     /**
      * Workers take batches; at a random point of a random batch a worker "crashes": the tests before
-     * it ran, the one at it failed, the rest go back. Every test must end exactly once.
+     * it ran, the one at it failed, the rest go back. Every test must end exactly once. With {@code
+     * parts}, each test is a part of its group and batches report set-ups at random, so that parts
+     * are merged now and then.
      */
     @Property
     void everyTestEndsExactlyOnceThroughCrashesAtRandomPoints(
             @ForAll @Size(max = 150) List<@IntRange(min = 0, max = 15) Integer> groups,
             @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -5, max = 5_000) Integer> millis,
             @ForAll("plans") ChunkPlan plan,
-            @ForAll long seed)
-            throws InterruptedException {
-        List<String> ids = TimingPartitionerProperties.ids(groups);
-        TestQueue queue = queue(ids, millis, plan);
-        assertThat(endAllWithCrashes(queue, new Random(seed))).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(queue.size()).isZero();
-    }
-
-    /**
-     * As {@link #everyTestEndsExactlyOnceThroughCrashesAtRandomPoints}, with each test a part of its
-     * group and batches reporting set-ups at random, so that parts are merged now and then.
-     */
-    @Property
-    void everyTestEndsExactlyOnceWhenPartsOfAGroupGoTogether(
-            @ForAll @Size(max = 150) List<@IntRange(min = 0, max = 15) Integer> groups,
-            @ForAll @Size(min = 1, max = 30) List<@IntRange(min = -5, max = 5_000) Integer> millis,
-            @ForAll("plans") ChunkPlan plan,
+            @ForAll boolean parts,
             @ForAll long seed)
             throws InterruptedException {
         List<String> ids = TimingPartitionerProperties.ids(groups);
         TimingPartitioner grouping = new TimingPartitioner(1, TestTimes.NONE).groupedBy(GROUP);
-        TestQueue queue = TestQueue.shared(
-                        ids, TimingPartitionerProperties.times(ids, millis), UnaryOperator.identity(), plan)
-                .mergingParts(grouping::groupOf);
+        TestQueue queue = parts
+                ? TestQueue.shared(ids, TimingPartitionerProperties.times(ids, millis), UnaryOperator.identity(), plan)
+                        .mergingParts(grouping::groupOf)
+                : queue(ids, millis, plan);
         assertThat(endAllWithCrashes(queue, new Random(seed))).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(queue.size()).isZero();
     }
