@@ -179,8 +179,9 @@ public final class JUnitWorker {
      * progress. Each cancel is answered by exactly one {@value #UNSTARTED} file event naming the ids
      * that batch will not run (none when it came while no batch ran); testr hands those to other
      * workers. The answer comes at once when the cancel found a test running one at a time (the
-     * others then cannot start), else after the results of the batch it cut short. The worker announces that it can be
-     * cancelled with a {@value #FEED_FEATURES} file event reading {@code cancel} before anything else.
+     * others then cannot start), else after the results of the batch it cut short. The worker
+     * announces that it can be cancelled with a {@value #FEED_FEATURES} file event reading {@code
+     * cancel} before anything else.
      */
     private void runFeed(InputStream in) throws IOException {
         Optional<BatchCancellation> cancellation = BatchCancellation.available();

@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** Steps that depend on running in order: testr must keep the class (and its nested class) whole. Outside the fixtures package: the fixture scans do not see it. */
+/**
+ * Steps that depend on running in order: testr must keep the class (and its nested class) whole.
+ * Outside the fixtures package: the fixture scans do not see it.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrderedExample {
     static int step;

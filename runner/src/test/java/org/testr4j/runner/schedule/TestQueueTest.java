@@ -49,7 +49,7 @@ class TestQueueTest {
                 .containsExactly(List.of("A.t1"), List.of("A.t2"), List.of("B.t0"), List.of("B.t1"), List.of("B.t2"));
     }
 
-    /** Classes A and B of three 2 s tests, each test a part: the batches after A's first took {@code setUp} to start. */
+    /** Classes A and B of three 2 s tests, each test a part: the batches after A's first one took {@code setUp}. */
     private static List<List<String>> afterFirstPartStartedIn(Duration setUp) throws Exception {
         List<String> ids = List.of("A.t0", "A.t1", "A.t2", "B.t0", "B.t1", "B.t2");
         TestTimes times = secs("A.t0", 2, "A.t1", 2, "A.t2", 2, "B.t0", 2, "B.t1", 2, "B.t2", 2);
