@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testr4j.repository.FileRepository;
 import org.testr4j.repository.StoredRun;
 import org.testr4j.repository.TestOutcome;
+import org.testr4j.runner.worker.FedPythonWorker;
 import org.testr4j.subunit.PythonOracle;
 import org.testr4j.subunit.TestStatus;
 
@@ -137,72 +138,6 @@ class SchedulingLauncherIT {
                 .doesNotContain("Exception");
     }
 
-    /**
-     * A fed worker in python that lists {@code tests.txt} (tagging the lines marked {@code *}
-     * {@code testr4j.in-order}) and runs fed batches, each test sleeping the seconds after its last
-     * underscore; it speaks the feed's cancel and answers one at once while a test runs.
-     */
-    private static final String ORDERED_WORKER = String.join(
-            "\n",
-            "import sys, threading, time, queue",
-            "from subunit.v2 import StreamResultToBytes",
-            "out = StreamResultToBytes(sys.stdout.buffer)",
-            "lock = threading.Lock()",
-            "def emit(**kw):",
-            "    with lock:",
-            "        out.status(**kw)",
-            "        sys.stdout.buffer.flush()",
-            "if '--list' in sys.argv:",
-            "    for line in open('tests.txt'):",
-            "        test = line.strip().lstrip('*')",
-            "        tags = {'testr4j.in-order'} if line.startswith('*') else None",
-            "        emit(test_id=test, test_status='exists', test_tags=tags)",
-            "    sys.exit(0)",
-            "emit(file_name='testr4j.feed', file_bytes=b'cancel', mime_type='text/plain', eof=True)",
-            "items = queue.Queue()",
-            "state = {'running': False, 'cancel': False, 'batch': [], 'next': 0}",
-            "def read():",
-            "    batch = []",
-            "    for line in sys.stdin:",
-            "        line = line.strip()",
-            "        if line == '!cancel':",
-            "            with lock:",
-            "                if state['running'] and not state['cancel']:",
-            "                    state['cancel'] = True",
-            "                    rest = state['batch'][state['next']:]",
-            "                    out.status(file_name='testr4j.unstarted', mime_type='text/plain', eof=True,",
-            "                               file_bytes=''.join(t + '\\n' for t in rest).encode())",
-            "                    sys.stdout.buffer.flush()",
-            "                    continue",
-            "            items.put('cancel')",
-            "        elif line:",
-            "            batch.append(line)",
-            "        else:",
-            "            items.put(batch)",
-            "            batch = []",
-            "    items.put(None)",
-            "threading.Thread(target=read, daemon=True).start()",
-            "while True:",
-            "    item = items.get()",
-            "    if item is None:",
-            "        break",
-            "    if item == 'cancel':",
-            "        emit(file_name='testr4j.unstarted', file_bytes=b'', mime_type='text/plain', eof=True)",
-            "        continue",
-            "    with lock:",
-            "        state.update(running=True, cancel=False, batch=item, next=0)",
-            "    for i, test in enumerate(item):",
-            "        with lock:",
-            "            if state['cancel']:",
-            "                break",
-            "            state['next'] = i + 1",
-            "        emit(test_id=test, test_status='inprogress')",
-            "        time.sleep(float(test.rsplit('_', 1)[1]))",
-            "        emit(test_id=test, test_status='success')",
-            "    with lock:",
-            "        state['running'] = False",
-            "");
-
     private static java.util.Set<String> workersOf(List<TestOutcome> outcomes, String prefix) {
         return outcomes.stream()
                 .filter(o -> o.testId().startsWith(prefix))
@@ -215,10 +150,11 @@ class SchedulingLauncherIT {
         PythonOracle.requireModules("subunit.v2");
         Path dir = tmp.resolve("ordered");
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("worker.py"), ORDERED_WORKER);
+        FedPythonWorker.writeTo(dir); // answers a cancel at once, as the JUnit worker does
         Files.writeString(
                 dir.resolve(".testr.conf"),
-                "[DEFAULT]\ntest_command=" + PythonOracle.PYTHON + " worker.py $LISTOPT $IDOPTION\n"
+                "[DEFAULT]\ntest_command=" + PythonOracle.PYTHON + " " + FedPythonWorker.FILE
+                        + " --answer-at-once $LISTOPT $IDOPTION\n"
                         + "test_list_option=--list\ntest_id_option=--ids $IDFILE\ntest_feed_option=--feed\n"
                         + "group_regex=^[^.]*\ngroup_split=true\n");
         // Steps and Heavy: a 2.5 s first test, then three more; 30 light classes of one 0.05 s
