@@ -215,12 +215,13 @@ public final class TimingPartitioner {
 
     /**
      * The group of each of {@code testIds} as this partitioner forms them, for a queue that hands
-     * groups out whole: when splitting, a group longer than a quarter of a worker's fair share is
+     * groups out whole: when splitting, a group longer than an eighth of a worker's fair share is
      * split into parts of at most that (as {@code group#1}, {@code group#2}, ...), finer than for
      * lists made up front. The queue hands out the longest first, so the last parts taken are
      * small: with parts up to half a share, the skewed sleep suite's classes ended runs at 8
-     * workers a part's length apart (longest-first over such parts: 1.13 × the bound; over quarter
-     * shares, 1.05; {@code bench/README.md}).
+     * workers a part's length apart (longest first over such parts: 1.13 × the bound; over quarter
+     * shares 1.05, over eighths 1.01; {@code bench/junit/README.md}). The queue merges a class's
+     * parts again when their set-up turns out to cost too much ({@link TestQueue#mergingParts}).
      */
     public UnaryOperator<String> groupsOf(List<String> testIds) {
         if (!splitDominant) {
