@@ -37,10 +37,30 @@ final class RunProgress {
         }
     }
 
-    /** Worker route codes in number order ("2" before "10"), others after them by name. */
-    static final Comparator<String> WORKER_ORDER = Comparator.comparing((String w) -> !w.matches("\\d{1,9}"))
-            .thenComparing(w -> w.matches("\\d{1,9}") ? Integer.parseInt(w) : 0)
-            .thenComparing(Comparator.naturalOrder());
+    /**
+     * Worker route codes in number order ("2" before "10"), others after them by name. It orders the
+     * map of tests in progress, so it runs several times per event: no regex (String.matches compiles
+     * one per call, a fifth of subunit trace's time).
+     */
+    static final Comparator<String> WORKER_ORDER =
+            Comparator.comparingInt(RunProgress::workerNumber).thenComparing(Comparator.naturalOrder());
+
+    /** A route code of one to nine digits as its number, else {@code Integer.MAX_VALUE} (after every number). */
+    private static int workerNumber(String w) {
+        int n = w.length();
+        if (n == 0 || n > 9) {
+            return Integer.MAX_VALUE;
+        }
+        int value = 0;
+        for (int i = 0; i < n; i++) {
+            char c = w.charAt(i);
+            if (c < '0' || c > '9') {
+                return Integer.MAX_VALUE;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
 
     private final Set<String> scheduled; // empty when the command chooses its own tests
     private final boolean knowsTotal;

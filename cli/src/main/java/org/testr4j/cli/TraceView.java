@@ -159,7 +159,9 @@ final class TraceView implements StreamResult {
         StringBuilder line = new StringBuilder();
         line.append('{').append(worker).append("} ").append(result.testId());
         if (status != TestStatus.IN_PROGRESS) {
-            result.duration().ifPresent(d -> line.append(String.format(Locale.ROOT, " [%.6fs]", d.toNanos() / 1e9)));
+            result.duration()
+                    .ifPresent(
+                            d -> line.append(" [").append(seconds(d.toNanos())).append("s]"));
         }
         line.append(" ... ").append(outcome(result));
         out.println(line);
@@ -176,6 +178,24 @@ final class TraceView implements StreamResult {
     private static TestResult withoutBulk(TestResult r) {
         return new TestResult(
                 r.testId(), r.status(), r.tags(), r.runnable(), r.routeCode(), r.start(), r.stop(), List.of());
+    }
+
+    /**
+     * {@code String.format("%.6f", nanos / 1e9)}, without a Formatter per test (a sixth of {@code
+     * subunit trace}'s time). Below 10^15 ns (11 days) the double's shortest decimal is exactly
+     * {@code nanos / 1e9}, which the Formatter rounds half up: integers give the same digits.
+     */
+    static String seconds(long nanos) {
+        if (nanos < 0 || nanos >= 1_000_000_000_000_000L) {
+            return String.format(Locale.ROOT, "%.6f", nanos / 1e9);
+        }
+        long micros = nanos / 1000 + (nanos % 1000 >= 500 ? 1 : 0);
+        StringBuilder b = new StringBuilder(16).append(micros / 1_000_000).append('.');
+        String frac = Long.toString(micros % 1_000_000);
+        for (int pad = frac.length(); pad < 6; pad++) {
+            b.append('0');
+        }
+        return b.append(frac).toString();
     }
 
     private String outcome(TestResult result) {

@@ -24,6 +24,13 @@ class ProgressBlockTest {
     private final RunProgress progress =
             RunProgress.scheduled(List.of("pkg.A.one", "pkg.A.two", "pkg.B.slow", "pkg.B.tiny"), TIMES, 2);
 
+    @Test
+    void workersAreOrderedByNumberThenOthersByName() {
+        List<String> routes = new ArrayList<>(List.of("x", "10", "2", "02", "1234567890", "0", "w1"));
+        routes.sort(RunProgress.WORKER_ORDER);
+        assertThat(routes).containsExactly("0", "02", "2", "10", "1234567890", "w1", "x");
+    }
+
     private void event(String id, TestStatus status, String route, int atSecond) {
         progress.status(Event.test(id).status(status).routeCode(route).build(), T0.plusSeconds(atSecond));
     }
