@@ -212,9 +212,10 @@ final class WorkerLane implements Callable<WorkerLane.Result> {
                 // a worker that answers a cancel while its test in progress runs hands tests on at once
                 while ((wake = p.await(batch, false, schedule.startupTimeout(), this::limitOf))
                         == WorkerProcess.Wake.HANDED_BACK) {
-                    List<String> back = p.takeHandedBack();
+                    // only ids of its own batch: another lane's test named by mistake must not run twice
+                    Set<String> gone = new HashSet<>(p.takeHandedBack());
+                    List<String> back = batch.stream().filter(gone::contains).toList();
                     queue.handBack(index, back);
-                    Set<String> gone = new HashSet<>(back);
                     batch = batch.stream().filter(id -> !gone.contains(id)).toList();
                 }
             } finally {

@@ -78,6 +78,21 @@ class StealingIT {
     }
 
     @Test
+    void aTestAnAnswerNamesThatWasNotInTheBatchIsNotRun(@TempDir Path dir) throws Exception {
+        // each early answer also names Stranger.t_0, never listed: run(...) checks that every test
+        // of the run reported once and no other, and that both workers succeeded
+        List<String> ids = new ArrayList<>(List.of("Heavy.t0_3", "Heavy.t1_0.3", "Heavy.t2_0.3"));
+        for (int i = 0; i < 20; i++) {
+            ids.add("Light" + i + ".t_0.1");
+        }
+
+        FakeSuite.Recording sink =
+                run(dir, ids, Schedule.DEFAULT_STARTUP_TIMEOUT, "--answer-at-once --name-a-stranger");
+
+        assertThat(sink.events).noneMatch(e -> "Stranger.t_0".equals(e.testId()));
+    }
+
+    @Test
     void aWorkerThatAnnouncesCancelButNeverAnswersCannotHangTheRun(@TempDir Path dir) throws Exception {
         // it says it can stop, then ignores every !cancel: its batch runs out, and the answer it
         // owes is waited for no longer than the start-up timeout

@@ -4,7 +4,8 @@ Each test sleeps the seconds after the last underscore of its id. With --list, i
 tests.txt, tagging those marked with a leading '*' testr4j.in-order. Otherwise it announces that it
 can be cancelled, runs batches read from stdin (an empty line ends one) and answers each '!cancel':
 after the batch it cut short, or with --answer-at-once while a test runs, at once; with
---ignore-cancel it never stops early and never answers.
+--ignore-cancel it never stops early and never answers. With --name-a-stranger its answers also
+name a test it was never given, as a broken worker might.
 """
 import queue
 import sys
@@ -17,6 +18,7 @@ out = StreamResultToBytes(sys.stdout.buffer)
 lock = threading.Lock()
 at_once = '--answer-at-once' in sys.argv
 ignore = '--ignore-cancel' in sys.argv
+stranger = ['Stranger.t_0'] if '--name-a-stranger' in sys.argv else []
 
 
 def emit(**kw):
@@ -53,7 +55,7 @@ def read():
                     state['cancel'] = True
                     if at_once:
                         state['answered'] = True
-                        rest = state['batch'][state['next']:]
+                        rest = state['batch'][state['next']:] + stranger
                         out.status(file_name='testr4j.unstarted', mime_type='text/plain', eof=True,
                                    file_bytes=''.join(t + '\n' for t in rest).encode())
                         sys.stdout.buffer.flush()
