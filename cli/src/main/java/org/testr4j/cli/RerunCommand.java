@@ -132,7 +132,11 @@ final class RerunCommand implements Callable<Integer> {
                 // the same tests from one shared queue: faster, but not in each worker's order
                 List<String> ids = new ArrayList<>();
                 partitions.forEach(p -> ids.addAll(p.testIds()));
-                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, partitions.size(), Set.of());
+                // a queue may split classes: list, so a class whose tests run in order stays whole
+                Set<String> inOrder = template.canList()
+                        ? ListCommand.listing(conf, directory).inOrder()
+                        : Set.of();
+                schedule = SchedulingOptions.sharedQueue(conf, template, ids, times, partitions.size(), inOrder);
             } else {
                 schedule = Schedule.fixed(partitions);
             }

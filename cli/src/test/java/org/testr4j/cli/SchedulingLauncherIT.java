@@ -185,5 +185,18 @@ class SchedulingLauncherIT {
                     .as("the class in order ran on one worker")
                     .hasSize(1);
         }
+
+        // a rerun from one shared queue lists the tests too, so it keeps the class whole (whether
+        // it would have split it otherwise depends on timing: this walks the path, it does not prove it)
+        LauncherIT.Result rerun = LauncherIT.sh(dir, TESTR + " rerun --chunking on");
+
+        assertThat(rerun.exitCode()).as(rerun.stderr()).isZero();
+        try (FileRepository repo = FileRepository.open(dir, n -> {})) {
+            List<TestOutcome> outcomes = repo.outcomes(1);
+            assertThat(outcomes).hasSize(38);
+            assertThat(workersOf(outcomes, "Steps."))
+                    .as("the rerun kept it on one worker")
+                    .hasSize(1);
+        }
     }
 }
