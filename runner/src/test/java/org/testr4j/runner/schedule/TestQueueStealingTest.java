@@ -115,10 +115,7 @@ class TestQueueStealingTest {
     @Test
     void aClassRunningLikeTheOthersIsLeftWhole() {
         TestQueue q = heavyAndLight();
-        List<String> batch = takeFirst(q);
-        q.observe("Light9.t0", Duration.ofMillis(100));
-        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofMillis(150)));
-        q.offer(0, busy);
+        Busy busy = heavyInProgress(q, Duration.ofMillis(150), Duration.ZERO);
 
         q.observe("Light8.t0", Duration.ofMillis(100));
         assertThat(take(q, 1)).isNotEmpty();
@@ -129,10 +126,7 @@ class TestQueueStealingTest {
     @Test
     void groupsThatMustRunTogetherAreNeverStolenFromOrScattered() throws Exception {
         TestQueue q = heavyAndLight().keepingGroupsWhole(true);
-        List<String> batch = takeFirst(q);
-        q.observe("Light9.t0", Duration.ofMillis(100));
-        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3)));
-        q.offer(0, busy);
+        Busy busy = heavyInProgress(q, Duration.ofSeconds(3), Duration.ZERO);
 
         assertThat(take(q, 1)).isNotEmpty(); // a heavy class in the making: left whole
         while (q.size() > 0) {
@@ -148,11 +142,8 @@ class TestQueueStealingTest {
     @Test
     void aClassWhoseSetUpCostsMoreThanHalfATestIsLeftWhole() {
         TestQueue q = heavyAndLight();
-        List<String> batch = takeFirst(q);
-        q.observe("Light9.t0", Duration.ofMillis(100));
-        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", Duration.ofSeconds(3)));
-        busy.setUp = Duration.ofSeconds(2); // every part would pay 2 s again for 3 s tests
-        q.offer(0, busy);
+        Busy busy = heavyInProgress(
+                q, Duration.ofSeconds(3), Duration.ofSeconds(2)); // every part would pay 2 s again for 3 s tests
 
         assertThat(take(q, 1)).isNotEmpty();
 
@@ -238,6 +229,19 @@ class TestQueueStealingTest {
 
         assertThat(lanes.heavy().revokes()).isEqualTo(1);
         assertThat(lanes.light()).allMatch(b -> b.revokes() == 0);
+    }
+
+    /**
+     * Lane 0 takes the heavy class (see {@link #heavyAndLight}) after one light test took 0.1 s; its
+     * first test has run {@code soFar}, its batch took {@code setUp} to start. Offered, and returned.
+     */
+    private static Busy heavyInProgress(TestQueue q, Duration soFar, Duration setUp) {
+        List<String> batch = takeFirst(q);
+        q.observe("Light9.t0", Duration.ofMillis(100));
+        Busy busy = new Busy(batch, 1, true, Map.of("Heavy.t0", soFar));
+        busy.setUp = setUp;
+        q.offer(0, busy);
+        return busy;
     }
 
     private static List<String> takeFirst(TestQueue q) {

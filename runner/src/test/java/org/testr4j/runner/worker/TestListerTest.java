@@ -66,46 +66,49 @@ class TestListerTest {
 
     @Test
     void parseKeepsListedOrder() {
-        var out = new ByteArrayOutputStream();
-        try (PacketWriter w = PacketWriter.to(out)) {
-            w.status(Event.test("z").status(TestStatus.EXISTS).build());
-            w.status(Event.test("a").status(TestStatus.EXISTS).build());
-        }
+        byte[] out = v2(
+                Event.test("z").status(TestStatus.EXISTS).build(),
+                Event.test("a").status(TestStatus.EXISTS).build());
 
-        assertThat(ListedTests.parse(out.toByteArray())).containsExactly("z", "a");
+        assertThat(ListedTests.parse(out)).containsExactly("z", "a");
         assertThat(ListedTests.parse("\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
     }
 
     @Test
     void parseLeavesOutContainersAWorkerListsAsNotRunnable() {
-        var out = new ByteArrayOutputStream();
-        try (PacketWriter w = PacketWriter.to(out)) {
-            w.status(Event.test("com.example.FooTest")
-                    .status(TestStatus.EXISTS)
-                    .runnable(false)
-                    .build());
-            w.status(Event.test("com.example.FooTest.adds")
-                    .status(TestStatus.EXISTS)
-                    .build());
-        }
+        byte[] out = v2(
+                Event.test("com.example.FooTest")
+                        .status(TestStatus.EXISTS)
+                        .runnable(false)
+                        .build(),
+                Event.test("com.example.FooTest.adds").status(TestStatus.EXISTS).build());
 
-        assertThat(ListedTests.parse(out.toByteArray())).containsExactly("com.example.FooTest.adds");
+        assertThat(ListedTests.parse(out)).containsExactly("com.example.FooTest.adds");
     }
 
     @Test
     void readSaysWhichTestsMustRunInTheirGroupsOrder() {
-        var out = new ByteArrayOutputStream();
-        try (PacketWriter w = PacketWriter.to(out)) {
-            w.status(Event.test("Steps.first")
-                    .status(TestStatus.EXISTS)
-                    .tags(java.util.Set.of(ListedTests.IN_ORDER_TAG))
-                    .build());
-            w.status(Event.test("Plain.any").status(TestStatus.EXISTS).build());
-        }
+        byte[] out = v2(
+                Event.test("Steps.first")
+                        .status(TestStatus.EXISTS)
+                        .tags(java.util.Set.of(ListedTests.IN_ORDER_TAG))
+                        .build(),
+                Event.test("Plain.any").status(TestStatus.EXISTS).build());
 
-        ListedTests.Listing listing = ListedTests.read(out.toByteArray());
+        ListedTests.Listing listing = ListedTests.read(out);
 
         assertThat(listing.ids()).containsExactly("Steps.first", "Plain.any");
         assertThat(listing.inOrder()).containsExactly("Steps.first");
+    }
+
+    /** {@code events} as a subunit v2 listing. */
+    private static byte[] v2(Event... events) {
+        var out = new ByteArrayOutputStream();
+        try (PacketWriter w = PacketWriter.to(out)) {
+            for (Event e : events) {
+                w.status(e);
+            }
+        }
+        return out.toByteArray();
     }
 }
