@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
@@ -76,5 +77,29 @@ final class RunIndexer implements StreamResult {
                 sizeOnDisk);
     }
 
-    private record Key(String testId, String routeCode) {}
+    /**
+     * Not a record: a record's equals and hashCode are linked through invokedynamic on first use,
+     * a few milliseconds of every {@code testr load}.
+     */
+    private static final class Key {
+        final String testId;
+        final String routeCode;
+
+        Key(String testId, String routeCode) {
+            this.testId = testId;
+            this.routeCode = routeCode;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key
+                    && ((Key) o).testId.equals(testId)
+                    && Objects.equals(((Key) o).routeCode, routeCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return testId.hashCode() * 31 + Objects.hashCode(routeCode);
+        }
+    }
 }

@@ -230,12 +230,12 @@ public final class SqliteIndex implements RunIndex {
 
     @Override
     public List<TestHistory> tests() throws IOException {
-        return queryTests("SELECT * FROM test WHERE runs > 0 ORDER BY name");
+        return queryTests("SELECT " + TestTable.COLUMNS + " FROM test WHERE runs > 0 ORDER BY name");
     }
 
     @Override
     public List<TestHistory> failing() throws IOException {
-        return queryTests("SELECT * FROM test WHERE failing = 1 ORDER BY name");
+        return queryTests("SELECT " + TestTable.COLUMNS + " FROM test WHERE failing = 1 ORDER BY name");
     }
 
     @Override
@@ -297,7 +297,7 @@ public final class SqliteIndex implements RunIndex {
                 ResultSet rs = s.executeQuery(sql)) {
             List<TestHistory> tests = new ArrayList<>();
             while (rs.next()) {
-                tests.add(TestTable.foldOf(rs).toHistory(rs.getString("name")));
+                tests.add(TestTable.foldOf(rs).toHistory(rs.getString(2)));
             }
             return tests;
         } catch (SQLException e) {
