@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
 import org.testr4j.subunit.TestStatus;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 class JUnitXmlWriterTest {
     private static final Instant T0 = Instant.parse("2023-11-14T22:13:20Z");
@@ -152,9 +156,27 @@ class JUnitXmlWriterTest {
         writer.status(status("t.x", TestStatus.SUCCESS, 0));
         writer.stopRun();
 
-        assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("<system-out>hello &lt;world&gt; &amp; bell\n</system-out>")
-                .contains("<system-err>warning\n</system-err>");
+        Element testCase =
+                (Element) parsed(out).getElementsByTagName("testcase").item(0);
+        assertThat(testCase.getElementsByTagName("system-out").item(0).getTextContent())
+                .isEqualTo("hello <world> & bell\n");
+        assertThat(testCase.getElementsByTagName("system-err").item(0).getTextContent())
+                .isEqualTo("warning\n");
+    }
+
+    @Test
+    void keepsATracebackThatHoldsTheEndOfACdataSection() throws Exception {
+        JUnitXml suite = write(List.of(
+                file("t.x", "traceback", "a]]>b]]]>>c]]>\n", "text/x-traceback;charset=utf8"),
+                status("t.x", TestStatus.FAIL, 0)));
+
+        assertThat(suite.cases().get(0).failure()).isEqualTo(JUnitXmlWriter.STRING_EXCEPTION + ": a]]>b]]]>>c]]>\n\n");
+    }
+
+    private static Document parsed(ByteArrayOutputStream out) throws Exception {
+        return DocumentBuilderFactory.newDefaultInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(out.toByteArray()));
     }
 
     @Test
