@@ -261,7 +261,8 @@ final class LiveRun {
                     style,
                     clock,
                     progress,
-                    status);
+                    status,
+                    true); // the ticker below flushes
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "testr-run-ticker");
                 t.setDaemon(true);

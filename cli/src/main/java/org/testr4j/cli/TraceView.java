@@ -51,6 +51,8 @@ final class TraceView implements StreamResult {
     private final Clock clock;
     private final RunProgress progress;
     private final StatusDisplay display;
+    private final boolean flushOnTick;
+    private boolean unflushed;
     private final TestAssembler assembler = new TestAssembler(this::finished);
     private final Map<TestStatus, Long> counts = new HashMap<>();
     private final Map<String, WorkerLoad> workers = new TreeMap<>();
@@ -74,16 +76,29 @@ final class TraceView implements StreamResult {
                 progress,
                 style.terminal()
                         ? new TerminalStatus(progress, new ProgressBlock(style.width(), style.color()))
-                        : new QuietSpellStatus(progress, clock.instant()));
+                        : new QuietSpellStatus(progress, clock.instant()),
+                false);
     }
 
-    /** A view that feeds {@code progress} every event and shows it through {@code display}. */
-    TraceView(PrintWriter out, Style style, Clock clock, RunProgress progress, StatusDisplay display) {
+    /**
+     * A view that feeds {@code progress} every event and shows it through {@code display}. With
+     * {@code flushOnTick}, a passing test's line reaches the output at the next {@link #tick()}
+     * rather than at once: one write per tick instead of one per test, which on a run of fast tests
+     * was a tenth of testr's time beside the workers. Failures are still written the moment they end.
+     */
+    TraceView(
+            PrintWriter out,
+            Style style,
+            Clock clock,
+            RunProgress progress,
+            StatusDisplay display,
+            boolean flushOnTick) {
         this.out = out;
         this.style = style;
         this.clock = clock;
         this.progress = progress;
         this.display = display;
+        this.flushOnTick = flushOnTick;
     }
 
     private record WorkerLoad(long tests, Duration time) {}
@@ -110,6 +125,7 @@ final class TraceView implements StreamResult {
     /** Takes the status off the screen for good, before a message on another stream (Ctrl-C) or the summary. */
     synchronized void endStatus() {
         write(display.hide());
+        out.flush();
         stopping = true;
     }
 
@@ -117,6 +133,10 @@ final class TraceView implements StreamResult {
     synchronized void tick() {
         if (!stopping) {
             write(display.refresh(clock.instant(), StatusDisplay.Moment.TICK));
+        }
+        if (unflushed) {
+            out.flush();
+            unflushed = false;
         }
     }
 
@@ -171,7 +191,11 @@ final class TraceView implements StreamResult {
         if (!stopping) {
             out.print(display.refresh(clock.instant(), StatusDisplay.Moment.OUTPUT));
         }
-        out.flush();
+        if (flushOnTick && !failed) {
+            unflushed = true;
+        } else {
+            out.flush();
+        }
     }
 
     /** Failures are kept for the summary's count only; their bulky attachments were printed live. */

@@ -2,6 +2,7 @@ package org.testr4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -139,7 +140,8 @@ class TraceViewTest {
                 new TraceView.Style(false, true, true, false, 0, 40),
                 clock,
                 progress,
-                new TerminalStatus(progress, new ProgressBlock(40, false)));
+                new TerminalStatus(progress, new ProgressBlock(40, false)),
+                true);
     }
 
     @Test
@@ -191,7 +193,8 @@ class TraceViewTest {
                 new TraceView.Style(false, false, true, false, 0, 80),
                 clock,
                 progress,
-                new PeriodicStatus("testr run", progress, clock.instant()));
+                new PeriodicStatus("testr run", progress, clock.instant()),
+                true);
         view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
         clock.advance(Duration.ofSeconds(10));
         view.status(at("pkg.T.a", TestStatus.SUCCESS, 10, "0"));
@@ -203,6 +206,28 @@ class TraceViewTest {
         assertThat(text.toString())
                 .isEqualTo("{0} pkg.T.a [10.000000s] ... ok\n"
                         + "testr run: 1/2 done, 0 failed, 1 running (longest: pkg.T.b 25s), ETA 0s\n");
+    }
+
+    @Test
+    void inALogAPassingTestsLineWaitsForTheTickAndAFailureGoesOutAtOnce() {
+        RunProgress progress = RunProgress.scheduled(List.of("pkg.T.a", "pkg.T.b"), TestTimes.NONE, 1);
+        TraceView view = new TraceView(
+                new PrintWriter(new BufferedWriter(text)), // only a flush reaches the text
+                new TraceView.Style(false, false, true, false, 0, 80),
+                clock,
+                progress,
+                new PeriodicStatus("testr run", progress, clock.instant()),
+                true);
+        view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
+        view.status(at("pkg.T.a", TestStatus.SUCCESS, 1, "0"));
+        assertThat(text.toString()).isEmpty();
+
+        view.tick();
+        assertThat(text.toString()).isEqualTo("{0} pkg.T.a [1.000000s] ... ok\n");
+
+        view.status(at("pkg.T.b", TestStatus.IN_PROGRESS, 1, "0"));
+        view.status(at("pkg.T.b", TestStatus.FAIL, 2, "0"));
+        assertThat(text.toString()).contains("{0} pkg.T.b [1.000000s] ... FAILED");
     }
 
     static final class MutableClock extends Clock {
