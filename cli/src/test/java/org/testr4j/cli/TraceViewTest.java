@@ -185,16 +185,21 @@ class TraceViewTest {
                 .doesNotContain("[...");
     }
 
-    @Test
-    void inALogARunPrintsItsStatusLineEveryThirtySeconds() {
+    /** The view of {@code testr run} in a log: two tests scheduled on one worker. */
+    private TraceView runInALog(PrintWriter out) {
         RunProgress progress = RunProgress.scheduled(List.of("pkg.T.a", "pkg.T.b"), TestTimes.NONE, 1);
-        TraceView view = new TraceView(
-                new PrintWriter(text),
+        return new TraceView(
+                out,
                 new TraceView.Style(false, false, true, false, 0, 80),
                 clock,
                 progress,
                 new PeriodicStatus("testr run", progress, clock.instant()),
                 true);
+    }
+
+    @Test
+    void inALogARunPrintsItsStatusLineEveryThirtySeconds() {
+        TraceView view = runInALog(new PrintWriter(text));
         view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
         clock.advance(Duration.ofSeconds(10));
         view.status(at("pkg.T.a", TestStatus.SUCCESS, 10, "0"));
@@ -210,14 +215,7 @@ class TraceViewTest {
 
     @Test
     void inALogAPassingTestsLineWaitsForTheTickAndAFailureGoesOutAtOnce() {
-        RunProgress progress = RunProgress.scheduled(List.of("pkg.T.a", "pkg.T.b"), TestTimes.NONE, 1);
-        TraceView view = new TraceView(
-                new PrintWriter(new BufferedWriter(text)), // only a flush reaches the text
-                new TraceView.Style(false, false, true, false, 0, 80),
-                clock,
-                progress,
-                new PeriodicStatus("testr run", progress, clock.instant()),
-                true);
+        TraceView view = runInALog(new PrintWriter(new BufferedWriter(text))); // only a flush reaches the text
         view.status(at("pkg.T.a", TestStatus.IN_PROGRESS, 0, "0"));
         view.status(at("pkg.T.a", TestStatus.SUCCESS, 1, "0"));
         assertThat(text.toString()).isEmpty();
