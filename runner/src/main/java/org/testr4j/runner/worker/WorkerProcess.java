@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,9 +68,15 @@ final class WorkerProcess {
     private final BiConsumer<String, Duration> onFinished;
     // guarded by this: written by the stdout thread, read by the lane
     private final Map<String, Long> running = new LinkedHashMap<>(); // test -> nanoTime it started
+    /** How soon a waiting lane sees a test that started, to hold it to its time limit. */
+    static final Duration POLL = Duration.ofMillis(100);
+
     private final Set<String> reported = new LinkedHashSet<>();
     private long startNanos;
     private long firstEventNanos = -1;
+    /** The batch the lane waits for in {@link #await}, or null: none, or it waits for the end. */
+    private Set<String> awaited;
+
     private boolean ended;
     private RuntimeException sinkFailure;
     private IOException readFailure;
@@ -187,6 +194,9 @@ final class WorkerProcess {
         Long started = null;
         long now = System.nanoTime();
         synchronized (this) {
+            // Wake the lane only for what can end its wait; it looks at new tests' time limits at
+            // least every POLL. A wake per event was two context switches per test.
+            boolean wake = firstEventNanos < 0;
             if (firstEventNanos < 0) {
                 firstEventNanos = now;
             }
@@ -199,9 +209,12 @@ final class WorkerProcess {
                 } else if (event.status().isFinal()) {
                     started = running.remove(id);
                     reported.add(id);
+                    wake |= awaited != null && awaited.contains(id);
                 }
             }
-            notifyAll();
+            if (wake) {
+                notifyAll();
+            }
         }
         if (started != null) {
             onFinished.accept(id, Duration.ofNanos(now - started));
@@ -360,6 +373,20 @@ final class WorkerProcess {
             Duration startupTimeout,
             Function<String, Optional<Duration>> limits)
             throws InterruptedException {
+        awaited = untilEnd ? null : batch instanceof Set ? (Set<String>) batch : new HashSet<>(batch);
+        try {
+            return awaitWake(batch, untilEnd, startupTimeout, limits);
+        } finally {
+            awaited = null;
+        }
+    }
+
+    private Wake awaitWake(
+            Collection<String> batch,
+            boolean untilEnd,
+            Duration startupTimeout,
+            Function<String, Optional<Duration>> limits)
+            throws InterruptedException {
         while (true) {
             if (ended) {
                 return Wake.ENDED;
@@ -407,12 +434,8 @@ final class WorkerProcess {
                     next = Math.min(next, left);
                 }
             }
-            if (next == Long.MAX_VALUE) {
-                wait();
-            } else {
-                long millis = Math.max(1, next / 1_000_000 + 1);
-                wait(millis);
-            }
+            // a test that started since has a limit of its own: looked at within POLL
+            wait(Math.max(1, Math.min(POLL.toMillis(), next / 1_000_000 + 1)));
         }
     }
 
