@@ -40,6 +40,8 @@ import org.testr4j.subunit.v2.PacketReader;
  */
 final class WorkerProcess {
     private static final int TAIL = 4 * 1024;
+    /** How soon a waiting lane sees a test that started, to hold it to its time limit. */
+    static final Duration POLL = Duration.ofMillis(100);
 
     /** Why {@link #await} returned. */
     enum Wake {
@@ -68,9 +70,6 @@ final class WorkerProcess {
     private final BiConsumer<String, Duration> onFinished;
     // guarded by this: written by the stdout thread, read by the lane
     private final Map<String, Long> running = new LinkedHashMap<>(); // test -> nanoTime it started
-    /** How soon a waiting lane sees a test that started, to hold it to its time limit. */
-    static final Duration POLL = Duration.ofMillis(100);
-
     private final Set<String> reported = new LinkedHashSet<>();
     private long startNanos;
     private long firstEventNanos = -1;
