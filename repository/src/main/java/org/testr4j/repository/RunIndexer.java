@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.RoutedTestId;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 import org.testr4j.subunit.process.TimeSpan;
@@ -18,7 +18,7 @@ import org.testr4j.subunit.process.TimeSpan;
  * attachment. Tests still open at {@link #stopRun()} are recorded as {@link TestStatus#IN_PROGRESS}.
  */
 final class RunIndexer implements StreamResult {
-    private final Map<Key, Instant> open = new LinkedHashMap<>();
+    private final Map<RoutedTestId, Instant> open = new LinkedHashMap<>();
     private final List<TestOutcome> outcomes = new ArrayList<>();
     private RunCounts counts = RunCounts.EMPTY;
     private long testTimeNanos;
@@ -31,7 +31,7 @@ final class RunIndexer implements StreamResult {
         if (event.testId() == null || event.status() == TestStatus.EXISTS) {
             return;
         }
-        Key key = new Key(event.testId(), event.routeCode());
+        RoutedTestId key = RoutedTestId.of(event);
         if (!open.containsKey(key)) {
             open.put(key, ts); // a test starts at its first event, as TestAssembler counts it
         }
@@ -46,14 +46,14 @@ final class RunIndexer implements StreamResult {
 
     @Override
     public void stopRun() {
-        for (Map.Entry<Key, Instant> unfinished : new ArrayList<>(open.entrySet())) {
+        for (Map.Entry<RoutedTestId, Instant> unfinished : new ArrayList<>(open.entrySet())) {
             end(unfinished.getKey(), TestStatus.IN_PROGRESS, -1);
         }
         open.clear();
     }
 
-    private void end(Key key, TestStatus status, long nanos) {
-        outcomes.add(new TestOutcome(key.testId, status, nanos, key.routeCode));
+    private void end(RoutedTestId key, TestStatus status, long nanos) {
+        outcomes.add(new TestOutcome(key.testId(), status, nanos, key.routeCode()));
         counts = counts.plus(status);
         if (nanos > 0) {
             testTimeNanos += nanos;
@@ -75,31 +75,5 @@ final class RunIndexer implements StreamResult {
                 interrupted,
                 metadata,
                 sizeOnDisk);
-    }
-
-    /**
-     * Not a record: a record's equals and hashCode are linked through invokedynamic on first use,
-     * a few milliseconds of every {@code testr load}.
-     */
-    private static final class Key {
-        final String testId;
-        final String routeCode;
-
-        Key(String testId, String routeCode) {
-            this.testId = testId;
-            this.routeCode = routeCode;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key
-                    && ((Key) o).testId.equals(testId)
-                    && Objects.equals(((Key) o).routeCode, routeCode);
-        }
-
-        @Override
-        public int hashCode() {
-            return testId.hashCode() * 31 + Objects.hashCode(routeCode);
-        }
     }
 }

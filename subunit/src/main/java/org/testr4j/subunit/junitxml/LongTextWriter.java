@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
  * (tags, attributes) are buffered as usual; a long one (a failure's traceback) would otherwise be
  * copied into the char buffer, widened to UTF-16 and encoded back a buffer at a time, where {@link
  * String#getBytes} copies an ASCII string's bytes at once.
+ *
+ * <p>Each long write flushes the char buffer, and so calls the stream's {@code flush()}: give it a
+ * stream whose flush is cheap (the {@link Spool} does nothing on flush).
  */
 final class LongTextWriter extends Writer {
     /** Strings at least this long skip the char buffer. */

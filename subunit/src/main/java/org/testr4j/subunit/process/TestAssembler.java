@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.RoutedTestId;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 
@@ -31,7 +32,7 @@ import org.testr4j.subunit.TestStatus;
  */
 public final class TestAssembler implements StreamResult {
     private final Consumer<TestResult> downstream;
-    private final Map<Key, Open> open = new LinkedHashMap<>();
+    private final Map<RoutedTestId, Open> open = new LinkedHashMap<>();
 
     public TestAssembler(Consumer<TestResult> downstream) {
         this.downstream = Objects.requireNonNull(downstream, "downstream");
@@ -47,7 +48,7 @@ public final class TestAssembler implements StreamResult {
         if (event.testId() == null) {
             return;
         }
-        Key key = new Key(event.testId(), event.routeCode());
+        RoutedTestId key = RoutedTestId.of(event);
         TestStatus status = event.status();
         if (status == TestStatus.EXISTS && !open.containsKey(key)) {
             Open listed = new Open(event);
@@ -86,8 +87,6 @@ public final class TestAssembler implements StreamResult {
             downstream.accept(test.finish(null));
         }
     }
-
-    private record Key(String testId, String routeCode) {}
 
     /** A test between its first event and its final status. */
     private static final class Open {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.RoutedTestId;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 
@@ -31,7 +32,7 @@ import org.testr4j.subunit.TestStatus;
 public final class TestFilter implements StreamResult {
     private final TestSelection selection;
     private final StreamResult downstream;
-    private final Map<Key, List<Event>> open = new LinkedHashMap<>();
+    private final Map<RoutedTestId, List<Event>> open = new LinkedHashMap<>();
 
     /**
      * @param selection which tests to keep
@@ -60,7 +61,7 @@ public final class TestFilter implements StreamResult {
             }
             return;
         }
-        Key key = new Key(event.testId(), event.routeCode());
+        RoutedTestId key = RoutedTestId.of(event);
         List<Event> events = open.get(key);
         if (events == null) {
             if (event.status() == TestStatus.EXISTS) {
@@ -99,6 +100,4 @@ public final class TestFilter implements StreamResult {
             }
         }
     }
-
-    private record Key(String testId, String routeCode) {}
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.testr4j.subunit.Bytes;
 import org.testr4j.subunit.Event;
+import org.testr4j.subunit.RoutedTestId;
 import org.testr4j.subunit.StreamResult;
 import org.testr4j.subunit.TestStatus;
 
@@ -58,7 +59,7 @@ public final class V1Writer implements StreamResult, Flushable, AutoCloseable {
     private static final int CHUNK = 65536;
 
     private final OutputStream out;
-    private final Map<Key, OpenTest> open = new LinkedHashMap<>();
+    private final Map<RoutedTestId, OpenTest> open = new LinkedHashMap<>();
 
     private V1Writer(OutputStream out) {
         this.out = new BufferedOutputStream(Objects.requireNonNull(out, "out"), 64 * 1024);
@@ -90,7 +91,7 @@ public final class V1Writer implements StreamResult, Flushable, AutoCloseable {
         if (status == TestStatus.EXISTS) {
             return;
         }
-        Key key = new Key(event.testId(), event.routeCode());
+        RoutedTestId key = RoutedTestId.of(event);
         OpenTest test = open.computeIfAbsent(key, k -> new OpenTest(event.testId(), event.timestamp()));
         test.add(event);
         if (status.isFinal()) {
@@ -231,8 +232,6 @@ public final class V1Writer implements StreamResult, Flushable, AutoCloseable {
     private void ascii(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.US_ASCII));
     }
-
-    private record Key(String testId, String routeCode) {}
 
     private static final class Attachment {
         final String mimeType;
