@@ -63,21 +63,24 @@ final class LiveRun {
     /**
      * Runs {@code schedule}, or the command once choosing its own tests when {@code schedule} is
      * null, and returns the exit code. The view's ETA uses {@code times}, the durations the run was
-     * scheduled by; null (nothing was scheduled) reads the repository's.
+     * scheduled by; null (nothing was scheduled) reads the repository's, which then also give the
+     * unlisted command's time limits as {@code scheduling} asks for them.
      */
-    int execute(FileRepository repo, CommandTemplate template, Schedule schedule, TestTimes times, RunMetadata meta)
+    int execute(
+            FileRepository repo,
+            CommandTemplate template,
+            Schedule schedule,
+            SchedulingOptions scheduling,
+            TestTimes times,
+            RunMetadata meta)
             throws IOException, InterruptedException {
         PrintWriter err = parent.streams().err();
         List<String> scheduled = schedule == null ? null : schedule.testIds(); // before workers take them
+        TestTimes known = times != null ? times : RepositoryTestTimes.of(repo);
         Display display = subunit
                 ? null
                 : new Display(
-                        parent.streams(),
-                        name,
-                        progress(
-                                times != null ? times : RepositoryTestTimes.of(repo),
-                                scheduled,
-                                schedule == null ? 1 : schedule.workers()));
+                        parent.streams(), name, progress(known, scheduled, schedule == null ? 1 : schedule.workers()));
         FilteredTests filtered = new FilteredTests(filterTags);
         WorkerPool pool = new WorkerPool(parent.directory().toAbsolutePath().normalize());
         RunOutcome outcome;
@@ -102,7 +105,8 @@ final class LiveRun {
             });
             try {
                 if (schedule == null) {
-                    outcome = pool.runUnlisted(template.runAllCommand(), gate);
+                    outcome = pool.runUnlisted(
+                            template.runAllCommand(), scheduling.timeouts(known), scheduling.startupTimeout(), gate);
                 } else {
                     outcome = pool.run(template, schedule, gate);
                 }

@@ -141,7 +141,7 @@ final class RerunCommand implements Callable<Integer> {
                 schedule = Schedule.fixed(partitions);
             }
             return new LiveRun(parent, NAME, subunit, conf.filterTags())
-                    .execute(repo, template, scheduling.apply(schedule, times), times, meta);
+                    .execute(repo, template, scheduling.apply(schedule, times), scheduling, times, meta);
         }
     }
 

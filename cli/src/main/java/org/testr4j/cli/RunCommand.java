@@ -178,7 +178,7 @@ final class RunCommand implements Callable<Integer> {
             meta = meta.with(RunMetadata.ISOLATED, "true");
         }
         return new LiveRun(parent, "testr run", subunit, conf.filterTags())
-                .execute(repo, template, schedule, times, meta);
+                .execute(repo, template, schedule, scheduling, times, meta);
     }
 
     /**

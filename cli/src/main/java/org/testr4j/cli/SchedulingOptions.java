@@ -83,14 +83,18 @@ final class SchedulingOptions {
 
     /** {@code schedule} with the timeouts these options ask for; {@code times} gives the default limits. */
     Schedule apply(Schedule schedule, TestTimes times) {
-        Schedule s = schedule.withTimeouts(timeouts(times));
-        if (startupTimeout != null) {
-            s = s.withStartupTimeout(seconds("--startup-timeout", startupTimeout, false));
-        }
-        return s;
+        return schedule.withTimeouts(timeouts(times)).withStartupTimeout(startupTimeout());
     }
 
-    private TestTimeouts timeouts(TestTimes times) {
+    /** The start-up timeout these options ask for. */
+    Duration startupTimeout() {
+        return startupTimeout == null
+                ? Schedule.DEFAULT_STARTUP_TIMEOUT
+                : seconds("--startup-timeout", startupTimeout, false);
+    }
+
+    /** The limits these options ask for; {@code times} gives the default ones. */
+    TestTimeouts timeouts(TestTimes times) {
         if (timeout == null) {
             return TestTimeouts.fromHistory(times);
         }

@@ -83,18 +83,27 @@ final class FaultReport {
         fail(crashTest, index, b.toString());
     }
 
-    /** A test that ran past its limit: its worker was killed. */
+    /**
+     * A test that ran past its limit: its worker was killed. {@code requeued} is null when the worker
+     * chose its own tests, so no fresh one can run the rest.
+     */
     void timedOut(WorkerProcess process, String test, Duration limit, List<String> requeued) {
         int index = process.index();
         StringBuilder b = new StringBuilder("timed out after ")
                 .append(seconds(limit))
                 .append(" on worker ")
                 .append(index)
-                .append(": the worker and its child processes were killed, and a fresh worker runs the rest.\n")
+                .append(
+                        requeued == null
+                                ? ": the worker and its child processes were killed. It chose its own tests, so"
+                                        + " those it had not run yet did not run ('testr run --parallel' lists"
+                                        + " them, and a fresh worker runs the rest after a timeout).\n"
+                                : ": the worker and its child processes were killed, and a fresh worker runs"
+                                        + " the rest.\n")
                 .append("command: ")
                 .append(process.command().command())
                 .append('\n');
-        if (!requeued.isEmpty()) {
+        if (requeued != null && !requeued.isEmpty()) {
             b.append(requeued.size()).append(" test(s) it had not started were put back in the queue.\n");
         }
         String out = process.stdoutTail();

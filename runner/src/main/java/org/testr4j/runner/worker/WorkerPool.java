@@ -2,6 +2,7 @@ package org.testr4j.runner.worker;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -151,22 +152,35 @@ public final class WorkerPool {
 
     /**
      * Runs {@code command} as worker 0, letting it choose its tests: testrepository's serial run when
-     * no tests are named. Tests it starts and never finishes still count as a crash.
+     * no tests are named. Tests it starts and never finishes still count as a crash. A test past its
+     * limit in {@code timeouts}, or no output within {@code startupTimeout}, kills the command; the
+     * tests it had not run yet cannot be handed to another worker, since only it knew them.
      */
-    public RunOutcome runUnlisted(String command, StreamResult downstream)
+    public RunOutcome runUnlisted(
+            String command, TestTimeouts timeouts, Duration startupTimeout, StreamResult downstream)
             throws CommandException, InterruptedException {
         StreamResult shared = Synchronized.of(downstream);
         WorkerProcess p = new WorkerProcess(0, new ShellCommand(command, directory), false, shared, clock);
         try {
             live.start(p, "testr-pool" + POOLS.incrementAndGet() + "-unlisted");
-            p.awaitEnd();
+            WorkerProcess.Wake wake = p.await(List.of(), true, startupTimeout, timeouts::limitOf);
+            if (wake != WorkerProcess.Wake.ENDED) {
+                p.killTree();
+            }
             int status = p.finish();
             List<String> interrupted = p.running();
             String explainedBy = "";
-            if (status != 0 || !interrupted.isEmpty()) {
+            FaultReport report = new FaultReport(shared, clock);
+            if (wake == WorkerProcess.Wake.TEST_TIMEOUT && interrupted.contains(p.overdue())) {
+                explainedBy = p.overdue();
+                report.timedOut(p, p.overdue(), p.overdueLimit(), null);
+            } else if (status != 0 || !interrupted.isEmpty()) {
                 explainedBy = FaultReport.crashTest(0, 1);
-                new FaultReport(shared, clock)
-                        .crashed(p, explainedBy, status, -1, List.of(), interrupted, List.of(), null);
+                String note = wake == WorkerProcess.Wake.STARTUP_TIMEOUT
+                        ? "it sent nothing within the start-up timeout of " + FaultReport.seconds(startupTimeout)
+                                + " and was killed."
+                        : null;
+                report.crashed(p, explainedBy, status, -1, List.of(), interrupted, List.of(), note);
             }
             return new RunOutcome(List.of(new WorkerOutcome(
                     0, command, status, p.reported(), List.of(), interrupted, List.of(), explainedBy)));

@@ -177,11 +177,38 @@ class WorkerPoolTest {
         new FakeSuite(dir, List.of("a", "b"));
         var sink = new FakeSuite.Recording();
 
-        RunOutcome outcome = new WorkerPool(dir).runUnlisted("printf 'a\\nb\\n' > all && sh run.sh all", sink);
+        RunOutcome outcome = new WorkerPool(dir)
+                .runUnlisted(
+                        "printf 'a\\nb\\n' > all && sh run.sh all",
+                        TestTimeouts.none(),
+                        Schedule.DEFAULT_STARTUP_TIMEOUT,
+                        sink);
 
         assertThat(outcome.workersSucceeded()).isTrue();
         assertThat(outcome.workers().get(0).reported()).containsExactly("a", "b");
         assertThat(outcome.workers().get(0).missing()).isEmpty();
+    }
+
+    @Test
+    void anUnlistedRunIsHeldToItsTimeLimitsAndSaysTheRestDidNotRun(@TempDir Path dir) throws Exception {
+        new FakeSuite(dir, List.of("a", "hang_b", "c"));
+        var sink = new FakeSuite.Recording();
+
+        RunOutcome outcome = new WorkerPool(dir)
+                .runUnlisted(
+                        "printf 'a\\nhang_b\\nc\\n' > all && sh run.sh all",
+                        TestTimeouts.every(Duration.ofMillis(300)),
+                        Schedule.DEFAULT_STARTUP_TIMEOUT,
+                        sink);
+
+        assertThat(outcome.workersSucceeded()).isFalse();
+        assertThat(outcome.workers().get(0).explainedBy()).isEqualTo("hang_b");
+        Event timedOut = sink.forTest("hang_b").get(1);
+        assertThat(timedOut.status()).isEqualTo(TestStatus.FAIL);
+        assertThat(text(timedOut))
+                .startsWith("timed out after 0.3 s on worker 0: the worker and its child processes were killed."
+                        + " It chose its own tests, so those it had not run yet did not run");
+        assertThat(sink.forTest("c")).isEmpty();
     }
 
     @Test
