@@ -94,7 +94,10 @@ final class ConvertCommand implements Callable<Integer> {
             case SUBUNIT1:
                 return V1Writer.to(io.out());
             case JUNITXML:
-                return JUnitXmlWriter.to(io.out());
+                // into a file in place; through a temporary copy to a pipe, where the counts cannot wait
+                return StdoutFile.of(io.out())
+                        .map(JUnitXmlWriter::inPlace)
+                        .orElseGet(() -> JUnitXmlWriter.to(io.out()));
             case TAP:
                 return TapWriter.to(io.out());
             case CSV:

@@ -43,6 +43,26 @@ class PipelineIT {
     }
 
     @Test
+    void aReportIsTheSameWrittenToAFileThroughAPipeAndAppended(@TempDir Path dir) throws Exception {
+        LauncherIT.sample(dir);
+        String convert = ROOT + "/bin/subunit convert --to junitxml < sample.subunit";
+
+        LauncherIT.Result r = LauncherIT.sh(
+                dir,
+                convert + " > file.xml && " + convert
+                        + " | cat > piped.xml && echo '<!-- before -->' > appended.xml && " + convert
+                        + " >> appended.xml");
+
+        assertThat(r.stderr()).isEmpty();
+        String piped = Files.readString(dir.resolve("piped.xml"));
+        String file = Files.readString(dir.resolve("file.xml"));
+        assertThat(file).matches("(?s)[^\\n]*\\n<testsuite [^>]*\" {20,}>\\n.*"); // counts written in place
+        assertThat(file.replaceFirst(" +>", ">")).isEqualTo(piped);
+        assertThat(Files.readString(dir.resolve("appended.xml"))).isEqualTo("<!-- before -->\n" + piped);
+        assertThat(piped).contains("failures=\"17\"").contains("tests=\"300\"");
+    }
+
+    @Test
     void compatibilityLinksBehaveAsTheirPythonNames(@TempDir Path dir) throws Exception {
         LauncherIT.sample(dir);
 

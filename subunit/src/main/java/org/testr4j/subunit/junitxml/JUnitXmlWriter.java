@@ -1,13 +1,20 @@
 package org.testr4j.subunit.junitxml;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.xml.stream.XMLOutputFactory;
@@ -42,7 +49,9 @@ import org.testr4j.subunit.process.TestResult;
  * serialised as they finish into a {@link Spool} — the first 1 MiB in memory, the rest in a
  * temporary file — and {@link #stopRun()} writes the {@code <testsuite>} start tag and copies them
  * after it. Memory is bounded by the tests in progress whatever the run's size; the temporary file
- * is deleted at the end.
+ * is deleted at the end. Written {@linkplain #inPlace(FileChannel) into a file}, the writer needs no
+ * spool: the start tag goes first with placeholder counts, padded with spaces to the widest counts
+ * there can be, and {@link #stopRun()} writes the real counts over it.
  *
  * <pre>{@code
  * JUnitXmlWriter junit = JUnitXmlWriter.to(out);
@@ -59,12 +68,23 @@ public final class JUnitXmlWriter implements StreamResult {
     private static final int IN_MEMORY = 1024 * 1024;
     private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
 
+    private static final byte[] END = "</testsuite>\n".getBytes(StandardCharsets.UTF_8);
+    /**
+     * The length of a start tag that any counts fit: a count is a long (at most 20 characters), and
+     * {@link #seconds} of any two longs of microseconds is shorter than 25.
+     */
+    private static final int HEADER_WIDTH =
+            header(Long.toString(Long.MIN_VALUE), Long.toString(Long.MIN_VALUE), "-" + "9".repeat(20) + ".000").length;
+
     private final OutputStream out;
+    private final FileChannel file; // set when the counts are written over placeholders
     private final Path tempDir;
     private final int inMemory;
     private final TestAssembler assembler = new TestAssembler(this::testEnded);
     private final List<TestResult> unfinished = new ArrayList<>();
     private Spool cases;
+    private FileBody body;
+    private long headerAt;
     private XMLStreamWriter xml;
     private boolean stopping;
     private long tests;
@@ -72,34 +92,66 @@ public final class JUnitXmlWriter implements StreamResult {
     private Long clockMicros; // python's "current time": the last timestamp given, in microseconds
     private Long runStartMicros;
 
-    private JUnitXmlWriter(OutputStream out, Path tempDir, int inMemory) {
+    private JUnitXmlWriter(OutputStream out, FileChannel file, Path tempDir, int inMemory) {
         this.out = Objects.requireNonNull(out, "out");
+        this.file = file;
         this.tempDir = tempDir;
         this.inMemory = inMemory;
     }
 
     /** A writer of UTF-8 JUnit XML to {@code out}, spilling to the system's temporary directory. */
     public static JUnitXmlWriter to(OutputStream out) {
-        return new JUnitXmlWriter(out, null, IN_MEMORY);
+        return new JUnitXmlWriter(out, null, null, IN_MEMORY);
     }
 
     /** A writer of UTF-8 JUnit XML to {@code out}, spilling to {@code tempDir}. */
     public static JUnitXmlWriter to(OutputStream out, Path tempDir) {
-        return new JUnitXmlWriter(out, Objects.requireNonNull(tempDir, "tempDir"), IN_MEMORY);
+        return new JUnitXmlWriter(out, null, Objects.requireNonNull(tempDir, "tempDir"), IN_MEMORY);
+    }
+
+    /**
+     * A writer of UTF-8 JUnit XML into {@code file} from its position, with no temporary copy: the
+     * counts are written over placeholders at the end. The channel must be one whose writes land at
+     * its position, which a channel opened for append is not (every write goes to the end, so the
+     * counts would never reach the start tag). The caller closes it.
+     *
+     * <pre>{@code
+     * try (FileChannel file = FileChannel.open(path, CREATE, TRUNCATE_EXISTING, WRITE)) {
+     *     JUnitXmlWriter junit = JUnitXmlWriter.inPlace(file);
+     *     junit.startRun();
+     *     PacketReader.lenient(in).readAll(junit);
+     *     junit.stopRun();
+     * }
+     * }</pre>
+     */
+    public static JUnitXmlWriter inPlace(FileChannel file) {
+        Objects.requireNonNull(file, "file");
+        return new JUnitXmlWriter(Channels.newOutputStream(file), file, null, 0);
     }
 
     /** A writer that keeps at most {@code inMemory} bytes of test cases on the heap, for tests. */
     static JUnitXmlWriter to(OutputStream out, Path tempDir, int inMemory) {
-        return new JUnitXmlWriter(out, tempDir, inMemory);
+        return new JUnitXmlWriter(out, null, tempDir, inMemory);
     }
 
     @Override
     public void startRun() {
         closeSpool();
-        cases = new Spool(inMemory, tempDir);
+        OutputStream target;
+        if (file == null) {
+            target = cases = new Spool(inMemory, tempDir);
+        } else {
+            try {
+                headerAt = file.position();
+                target = body = new FileBody(out);
+                body.write(padded(header("0", "0", "0.000")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         try {
             // A buffered Writer: given an OutputStream, the JDK's StAX writer writes one byte per call.
-            xml = XML.createXMLStreamWriter(new LongTextWriter(cases));
+            xml = XML.createXMLStreamWriter(new LongTextWriter(target));
         } catch (XMLStreamException e) {
             throw new IllegalStateException("the JDK's StAX writer failed to start", e);
         }
@@ -111,7 +163,7 @@ public final class JUnitXmlWriter implements StreamResult {
 
     @Override
     public void status(Event event) {
-        if (cases == null) {
+        if (xml == null) {
             throw new IllegalStateException("call startRun() before status()");
         }
         // python drops "exists" before it assembles tests: a listed test is not a test case
@@ -123,7 +175,7 @@ public final class JUnitXmlWriter implements StreamResult {
     /** Writes the tests still running (as failures, newest first, like python), then the document. */
     @Override
     public void stopRun() {
-        if (cases == null) {
+        if (xml == null) {
             throw new IllegalStateException("call startRun() before stopRun()");
         }
         stopping = true;
@@ -146,23 +198,51 @@ public final class JUnitXmlWriter implements StreamResult {
     }
 
     private void writeDocument() throws XMLStreamException, IOException {
-        XMLStreamWriter doc = XML.createXMLStreamWriter(out, "UTF-8");
-        doc.writeStartDocument("UTF-8", "1.0");
-        doc.writeCharacters("\n");
-        doc.writeStartElement("testsuite");
-        doc.writeAttribute("errors", "0");
-        doc.writeAttribute("failures", Long.toString(failures));
-        doc.writeAttribute("name", "");
-        doc.writeAttribute("tests", Long.toString(tests));
-        doc.writeAttribute("time", seconds(runStartMicros, clockMicros));
-        doc.writeCharacters("\n");
-        doc.flush();
-        cases.copyTo(out);
-        doc.writeEndElement();
-        doc.writeCharacters("\n");
-        doc.writeEndDocument();
-        doc.flush();
-        out.flush();
+        byte[] header = header(Long.toString(failures), Long.toString(tests), seconds(runStartMicros, clockMicros));
+        if (file == null) {
+            out.write(header);
+            cases.copyTo(out);
+            out.write(END);
+            out.flush();
+            return;
+        }
+        body.write(END);
+        body.drain();
+        ByteBuffer counts = ByteBuffer.wrap(padded(header));
+        for (long at = headerAt; counts.hasRemaining(); ) {
+            at += file.write(counts, at);
+        }
+    }
+
+    /** The XML declaration and the {@code <testsuite>} start tag, each followed by a newline. */
+    private static byte[] header(String failures, String tests, String time) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try {
+            XMLStreamWriter doc = XML.createXMLStreamWriter(bytes, "UTF-8");
+            doc.writeStartDocument("UTF-8", "1.0");
+            doc.writeCharacters("\n");
+            doc.writeStartElement("testsuite");
+            doc.writeAttribute("errors", "0");
+            doc.writeAttribute("failures", failures);
+            doc.writeAttribute("name", "");
+            doc.writeAttribute("tests", tests);
+            doc.writeAttribute("time", time);
+            doc.writeCharacters("\n");
+            doc.flush();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the JDK's StAX writer failed on a start tag", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** {@code header} padded to {@link #HEADER_WIDTH} with spaces before its start tag's {@code >}. */
+    private static byte[] padded(byte[] header) {
+        int close = header.length - 2; // the header ends ">\n"
+        byte[] padded = new byte[HEADER_WIDTH];
+        System.arraycopy(header, 0, padded, 0, close);
+        Arrays.fill(padded, close, HEADER_WIDTH - 2, (byte) ' ');
+        System.arraycopy(header, close, padded, HEADER_WIDTH - 2, 2);
+        return padded;
     }
 
     private void testEnded(TestResult test) {
@@ -319,6 +399,8 @@ public final class JUnitXmlWriter implements StreamResult {
     private static final long EXACT_MICROS = 1_000_000_000_000_000L;
 
     private void closeSpool() {
+        body = null;
+        xml = null;
         if (cases != null) {
             try {
                 cases.close();
@@ -326,8 +408,38 @@ public final class JUnitXmlWriter implements StreamResult {
                 throw new UncheckedIOException(e);
             } finally {
                 cases = null;
-                xml = null;
             }
+        }
+    }
+
+    /**
+     * The file's bytes, buffered until {@link #drain()}: StAX flushes its writer on every long body
+     * ({@link LongTextWriter}), which would otherwise be a system call each.
+     */
+    private static final class FileBody extends OutputStream {
+        private final BufferedOutputStream buffered;
+
+        FileBody(OutputStream out) {
+            this.buffered = new BufferedOutputStream(out, 64 * 1024);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            buffered.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            buffered.write(b, off, len);
+        }
+
+        @Override
+        public void flush() {
+            // until drain()
+        }
+
+        void drain() throws IOException {
+            buffered.flush();
         }
     }
 }

@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -46,8 +49,6 @@ class JUnitXmlWriterTest {
                 status("pkg.A.one", TestStatus.SUCCESS, 5),
                 status("pkg.B.two", TestStatus.IN_PROGRESS, 5),
                 status("pkg.B.two", TestStatus.FAIL, 9));
-        ByteArrayOutputStream memory = new ByteArrayOutputStream();
-        JUnitXmlWriter inMemory = JUnitXmlWriter.to(memory, tmp, 1 << 20);
         Path file = tmp.resolve("report.xml");
 
         try (java.io.FileOutputStream out = new java.io.FileOutputStream(file.toFile())) {
@@ -57,11 +58,50 @@ class JUnitXmlWriterTest {
             events.forEach(spilling::status);
             spilling.stopRun();
         }
-        inMemory.startRun();
-        events.forEach(inMemory::status);
-        inMemory.stopRun();
 
-        assertThat(Files.readString(file)).isEqualTo("before;" + memory.toString(StandardCharsets.UTF_8));
+        assertThat(Files.readString(file)).isEqualTo("before;" + inMemory(events));
+    }
+
+    private String inMemory(List<Event> events) {
+        ByteArrayOutputStream memory = new ByteArrayOutputStream();
+        JUnitXmlWriter writer = JUnitXmlWriter.to(memory, tmp, 1 << 20);
+        writer.startRun();
+        events.forEach(writer::status);
+        writer.stopRun();
+        return memory.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aReportWrittenInPlaceDiffersFromOneInMemoryOnlyByTheStartTagsPadding() throws Exception {
+        List<Event> events = List.of(
+                status("pkg.A.one", TestStatus.IN_PROGRESS, 0),
+                status("pkg.A.one", TestStatus.SUCCESS, 5),
+                status("pkg.B.two", TestStatus.IN_PROGRESS, 5),
+                file("pkg.B.two", "traceback", "boom", "text/plain"),
+                status("pkg.B.two", TestStatus.FAIL, 1_234_567),
+                status("pkg.C.open", TestStatus.IN_PROGRESS, 1_234_568));
+        Path report = tmp.resolve("report.xml");
+
+        try (FileChannel file = FileChannel.open(report, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            file.write(ByteBuffer.wrap("before;".getBytes(StandardCharsets.UTF_8))); // it goes on from here
+            JUnitXmlWriter inPlace = JUnitXmlWriter.inPlace(file);
+            inPlace.startRun();
+            events.forEach(inPlace::status);
+            inPlace.stopRun();
+        }
+
+        String written = Files.readString(report);
+        assertThat(written).contains("<testsuite errors=\"0\" failures=\"2\" name=\"\" tests=\"3\" time=\"1234.568\" ");
+        assertThat(written.replaceFirst(" +>", ">")).isEqualTo("before;" + inMemory(events));
+    }
+
+    @Test
+    void theStartTagWrittenInPlaceHoldsTheWidestTimes() {
+        // the start tag is padded for times shorter than 25 characters
+        assertThat(JUnitXmlWriter.seconds(Long.MAX_VALUE, Long.MIN_VALUE)).hasSizeLessThan(25);
+        assertThat(JUnitXmlWriter.seconds(0L, Long.MAX_VALUE)).hasSizeLessThan(25);
+        assertThat(JUnitXmlWriter.seconds(0L, Long.MIN_VALUE)).hasSizeLessThan(25);
+        assertThat(JUnitXmlWriter.seconds(Long.MIN_VALUE, 0L)).hasSizeLessThan(25);
     }
 
     private static Event status(String id, TestStatus status, long millis) {
