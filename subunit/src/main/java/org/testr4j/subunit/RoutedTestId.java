@@ -28,6 +28,11 @@ public final class RoutedTestId {
         return new RoutedTestId(event.testId(), event.routeCode());
     }
 
+    /** A test id on a route code (null for none). */
+    public static RoutedTestId of(String testId, String routeCode) {
+        return new RoutedTestId(testId, routeCode);
+    }
+
     public String testId() {
         return testId;
     }

@@ -379,16 +379,21 @@ public final class JUnitXmlWriter implements StreamResult {
             // rounds as the exact value does, so integers give python's digits without BigDecimal
             long millis = Math.floorDiv(delta, 1000L) + (below > 500 ? 1 : 0);
             long abs = Math.abs(millis);
-            StringBuilder b = new StringBuilder(12);
+            // digits from the right into a char array: once per test, where a StringBuilder showed
+            char[] digits = new char[22]; // "-" + 17 digits of seconds (|delta| < EXACT_MICROS) + ".000"
+            int at = digits.length;
+            for (int i = 0; i < 3; i++, abs /= 10) {
+                digits[--at] = (char) ('0' + abs % 10);
+            }
+            digits[--at] = '.';
+            do {
+                digits[--at] = (char) ('0' + abs % 10);
+                abs /= 10;
+            } while (abs > 0);
             if (millis < 0) {
-                b.append('-');
+                digits[--at] = '-';
             }
-            b.append(abs / 1000).append('.');
-            long frac = abs % 1000;
-            if (frac < 100) {
-                b.append(frac < 10 ? "00" : "0");
-            }
-            return b.append(frac).toString();
+            return new String(digits, at, digits.length - at);
         }
         // a tie in decimal: python rounds the double's exact binary value, a hair above or below it
         double seconds = Math.floorDiv(delta, 1_000_000L) + 0.000001 * Math.floorMod(delta, 1_000_000L);

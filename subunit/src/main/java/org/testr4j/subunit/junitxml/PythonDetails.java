@@ -46,6 +46,9 @@ final class PythonDetails {
         if (specialContent != null) {
             texts.add(specialContent);
         }
+        if (binary.isEmpty() && empty.isEmpty()) {
+            return String.join("\n", texts); // the usual case: no copy through a builder
+        }
         StringBuilder out = new StringBuilder();
         if (!binary.isEmpty()) {
             out.append("Binary content:\n");
